@@ -1,0 +1,106 @@
+package dev.charter.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The CLI as a library call: {@link #execute} runs one {@code charter} invocation against the given
+ * streams and environment and returns the exit code. {@link Main} is a thin wrapper over it; tests
+ * call it in-process.
+ */
+public final class Charter {
+
+    private Charter() {
+    }
+
+    public static int execute(String[] args, Map<String, String> env, Path workingDirectory,
+                              InputStream in, PrintStream out, PrintStream err) {
+        CliContext ctx = new CliContext(in, out, err, env, workingDirectory);
+        CommandLine cli = new CommandLine(new RootCommand(ctx), new ContextFactory(ctx));
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setCaseInsensitiveEnumValuesAllowed(false);
+        cli.setParameterExceptionHandler((ex, ignored) -> {
+            err.println("Error: " + helmParameterMessage(ex));
+            err.flush();
+            return 1;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            String message = ex instanceof CliException ? ex.getMessage() : describe(ex);
+            err.println("Error: " + message);
+            if (ctx.settings().debug() && !(ex instanceof CliException)) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 1;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** A library exception's message, or its type when it has none, so no failure is silent. */
+    private static String describe(Exception ex) {
+        String message = ex.getMessage();
+        return message == null || message.isBlank() ? ex.getClass().getSimpleName() : message;
+    }
+
+    /** Rewrites picocli's parse errors into cobra's (Helm's) wording. */
+    static String helmParameterMessage(ParameterException ex) {
+        CommandLine command = ex.getCommandLine();
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String arg = unmatched.getUnmatched().get(0);
+            if (arg.startsWith("--")) {
+                int eq = arg.indexOf('=');
+                return "unknown flag: " + (eq > 0 ? arg.substring(0, eq) : arg);
+            }
+            if (arg.startsWith("-") && arg.length() > 1) {
+                return "unknown shorthand flag: '" + arg.charAt(1) + "' in " + arg;
+            }
+            return "unknown command \"" + arg + "\" for \"" + command.getCommandSpec().qualifiedName(" ")
+                    + "\"\nRun '" + command.getCommandSpec().qualifiedName(" ") + " --help' for usage.";
+        }
+        if (ex instanceof MissingParameterException missing && ex.getArgSpec() != null && ex.getArgSpec().isOption()) {
+            String name = ((CommandLine.Model.OptionSpec) ex.getArgSpec()).longestName();
+            String shortest = ((CommandLine.Model.OptionSpec) ex.getArgSpec()).shortestName();
+            String typed = missing.getMessage() != null && missing.getMessage().contains("'" + shortest + "'") && !shortest.startsWith("--")
+                    ? "'" + shortest.substring(1) + "' in " + shortest
+                    : name;
+            return "flag needs an argument: " + typed;
+        }
+        if (ex.getArgSpec() != null && ex.getArgSpec().isOption() && ex.getValue() != null) {
+            String name = ((CommandLine.Model.OptionSpec) ex.getArgSpec()).longestName();
+            return "invalid argument \"" + ex.getValue() + "\" for \"" + name + "\" flag: " + ex.getMessage();
+        }
+        return ex.getMessage();
+    }
+
+    /** Creates commands and hands each one the invocation's context. */
+    private static final class ContextFactory implements IFactory {
+        private final CliContext ctx;
+        private final IFactory fallback = CommandLine.defaultFactory();
+
+        ContextFactory(CliContext ctx) {
+            this.ctx = ctx;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            K instance = fallback.create(type);
+            if (instance instanceof BaseCommand command) {
+                command.attach(ctx);
+            }
+            return instance;
+        }
+    }
+}
