@@ -45,7 +45,8 @@ public final class EnvSettings {
         this.dataHome = homeDir("HELM_DATA_HOME", "XDG_DATA_HOME", home.resolve(".local/share"));
         this.namespace = envOr("HELM_NAMESPACE", "");
         this.kubeContext = envOr("HELM_KUBECONTEXT", "");
-        this.kubeConfig = envOr("KUBECONFIG", "");
+        // Like Helm, only the --kubeconfig flag sets this; KUBECONFIG is read by the kubeconfig loader.
+        this.kubeConfig = "";
         this.kubeToken = envOr("HELM_KUBETOKEN", "");
         this.kubeApiServer = envOr("HELM_KUBEAPISERVER", "");
         this.kubeAsUser = envOr("HELM_KUBEASUSER", "");

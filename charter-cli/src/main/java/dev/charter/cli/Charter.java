@@ -29,8 +29,8 @@ public final class Charter {
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setCaseInsensitiveEnumValuesAllowed(false);
-        cli.setParameterExceptionHandler((ex, ignored) -> {
-            err.println("Error: " + helmParameterMessage(ex));
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            err.println("Error: " + helmParameterMessage(ex, arguments));
             err.flush();
             return 1;
         });
@@ -56,7 +56,7 @@ public final class Charter {
     }
 
     /** Rewrites picocli's parse errors into cobra's (Helm's) wording. */
-    static String helmParameterMessage(ParameterException ex) {
+    static String helmParameterMessage(ParameterException ex, String[] arguments) {
         CommandLine command = ex.getCommandLine();
         if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String arg = unmatched.getUnmatched().get(0);
@@ -70,12 +70,17 @@ public final class Charter {
             return "unknown command \"" + arg + "\" for \"" + command.getCommandSpec().qualifiedName(" ")
                     + "\"\nRun '" + command.getCommandSpec().qualifiedName(" ") + " --help' for usage.";
         }
-        if (ex instanceof MissingParameterException missing && ex.getArgSpec() != null && ex.getArgSpec().isOption()) {
-            String name = ((CommandLine.Model.OptionSpec) ex.getArgSpec()).longestName();
-            String shortest = ((CommandLine.Model.OptionSpec) ex.getArgSpec()).shortestName();
-            String typed = missing.getMessage() != null && missing.getMessage().contains("'" + shortest + "'") && !shortest.startsWith("--")
-                    ? "'" + shortest.substring(1) + "' in " + shortest
-                    : name;
+        if (ex instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
+                && missing.getMissing().get(0) instanceof CommandLine.Model.OptionSpec option) {
+            // cobra names the flag as typed: "--namespace", or "'n' in -n" for the shorthand
+            String typed = option.longestName();
+            for (String argument : arguments) {
+                for (String name : option.names()) {
+                    if (argument.equals(name)) {
+                        typed = name.startsWith("--") ? name : "'" + name.substring(1) + "' in " + name;
+                    }
+                }
+            }
             return "flag needs an argument: " + typed;
         }
         if (ex.getArgSpec() != null && ex.getArgSpec().isOption() && ex.getValue() != null) {

@@ -19,10 +19,7 @@ public final class EnvCommand extends BaseCommand {
         Map<String, String> vars = ctx().settings().envVars(binary);
         if (args.size() == 1) {
             // `helm env NAME` prints just that value
-            String value = vars.get(args.get(0));
-            if (value != null) {
-                ctx().out().println(value);
-            }
+            ctx().out().println(vars.getOrDefault(args.get(0), ""));
             return 0;
         }
         vars.forEach((k, v) -> ctx().out().println(k + "=\"" + v + "\""));
