@@ -21,6 +21,15 @@ import picocli.CommandLine.Spec;
             EnvCommand.class,
             CompletionCommand.class,
             RegistryCommand.class,
+            dev.charter.cli.chart.CreateCommand.class,
+            dev.charter.cli.chart.PackageCommand.class,
+            dev.charter.cli.chart.ShowCommand.class,
+            dev.charter.cli.oci.PushCommand.class,
+            dev.charter.cli.oci.PullCommand.class,
+            dev.charter.cli.repo.RepoCommand.class,
+            dev.charter.cli.repo.SearchCommand.class,
+            dev.charter.cli.repo.DependencyCommand.class,
+            dev.charter.cli.provenance.VerifyCommand.class,
         })
 public final class RootCommand implements Callable<Integer> {
 

@@ -1,0 +1,110 @@
+package dev.charter.cli.oci;
+
+import dev.charter.cli.CliContext;
+import dev.charter.cli.CliException;
+import dev.charter.oci.OciException;
+import dev.charter.oci.auth.Credential;
+import dev.charter.oci.auth.CredentialProvider;
+import dev.charter.oci.cache.BlobCache;
+import dev.charter.oci.chart.CreationTime;
+import dev.charter.oci.credentials.ConfigFormatException;
+import dev.charter.oci.credentials.HelmCredentials;
+import dev.charter.oci.reference.GoStrings;
+import dev.charter.oci.registry.RegistryClient;
+import dev.charter.oci.transport.TransportOptions;
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+/**
+ * Shared wiring of the OCI commands: credentials, transport options and the blob cache, set up as
+ * Helm v4's {@code newRegistryClient} does.
+ */
+final class OciSupport {
+
+    private OciSupport() {
+    }
+
+    /** Thrown when Helm v4 would already have failed at start-up (broken registry config). */
+    static final class StartupFailure extends RuntimeException {
+        StartupFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** Helm's credential store; a broken file is Helm v4's start-up failure. */
+    static HelmCredentials credentials(CliContext ctx) {
+        try {
+            return HelmCredentials.open(ctx.settings().registryConfig(), ctx.env());
+        } catch (ConfigFormatException e) {
+            throw new StartupFailure(e.getMessage());
+        }
+    }
+
+    /** Prints Helm v4's start-up failure line and returns exit code 1. */
+    static int startupFailure(CliContext ctx, StartupFailure failure) {
+        ctx.err().println("level=WARN msg=\"command failed\" error=" + GoStrings.quote(failure.getMessage()));
+        ctx.err().flush();
+        return 1;
+    }
+
+    /**
+     * Helm's {@code newRegistryClient}: any TLS flag selects the TLS client, which always speaks
+     * HTTPS (so {@code --plain-http} is then ignored); {@code --username}/{@code --password} apply to
+     * every host but only when both are given.
+     */
+    static RegistryClient client(CliContext ctx, TlsFlags flags, String username, String password) {
+        TransportOptions options = transport(ctx, flags);
+        if (flags.hasTls()) {
+            options = options.withPlainHttp(false);
+        }
+        CredentialProvider provider = !username.isEmpty() && !password.isEmpty()
+                ? CredentialProvider.fixed(Credential.basic(username, password))
+                : credentials(ctx).provider();
+        try {
+            return new RegistryClient(options, provider);
+        } catch (OciException e) {
+            throw new CliException(e.getMessage(), e);
+        }
+    }
+
+    static TransportOptions transport(CliContext ctx, TlsFlags flags) {
+        return TransportOptions.defaults()
+                .withPlainHttp(flags.plainHttp())
+                .withTls(flags.insecure(), path(ctx, flags.caFile()), path(ctx, flags.certFile()), path(ctx, flags.keyFile()));
+    }
+
+    private static Path path(CliContext ctx, String value) {
+        return value == null || value.isEmpty() ? null : ctx.resolve(value);
+    }
+
+    /**
+     * Charter's content-addressed blob cache: an OCI image layout at {@code <helm cache home>/oci}
+     * (e.g. {@code ~/.cache/helm/oci}).
+     */
+    static BlobCache cache(CliContext ctx) {
+        return BlobCache.open(ctx.settings().cacheHome().resolve("oci"));
+    }
+
+    /** The zone Helm would format local times in, from the invocation's {@code TZ}. */
+    static ZoneId zone(CliContext ctx) {
+        return CreationTime.zoneFromTz(ctx.env().get("TZ"));
+    }
+
+    /** The TLS-related flags of one command. */
+    record TlsFlags(boolean plainHttp, boolean insecure, String caFile, String certFile, String keyFile) {
+        boolean hasTls() {
+            return insecure || (caFile != null && !caFile.isEmpty())
+                    || (certFile != null && !certFile.isEmpty() && keyFile != null && !keyFile.isEmpty());
+        }
+    }
+
+    /** slog's text handler quotes a value only when it needs to. */
+    static String slogValue(String value) {
+        for (char c : value.toCharArray()) {
+            if (c <= ' ' || c == '"' || c == '=' || c == '\\' || c == 0x7f) {
+                return GoStrings.quote(value);
+            }
+        }
+        return value.isEmpty() ? "\"\"" : value;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.charter.cli.repo;
+
+import picocli.CommandLine.Option;
+
+/** Helm's {@code addDependencySubcommandFlags}. */
+public final class DependencyFlags {
+
+    @Option(names = "--verify", description = "verify the packages against signatures")
+    boolean verify;
+
+    @Option(names = "--keyring", paramLabel = "string", description = "keyring containing public keys (default \"~/.gnupg/pubring.gpg\")")
+    String keyring;
+
+    @Option(names = "--skip-refresh", description = "do not refresh the local repository cache")
+    boolean skipRefresh;
+
+    @Option(names = "--username", paramLabel = "string", description = "chart repository username where to locate the requested chart")
+    String username = "";
+
+    @Option(names = "--password", paramLabel = "string", description = "chart repository password where to locate the requested chart")
+    String password = "";
+
+    @Option(names = "--cert-file", paramLabel = "string", description = "identify HTTPS client using this SSL certificate file")
+    String certFile = "";
+
+    @Option(names = "--key-file", paramLabel = "string", description = "identify HTTPS client using this SSL key file")
+    String keyFile = "";
+
+    @Option(names = "--insecure-skip-tls-verify", description = "skip tls certificate checks for the chart download")
+    boolean insecure;
+
+    @Option(names = "--plain-http", description = "use insecure HTTP connections for the chart download")
+    boolean plainHttp;
+
+    @Option(names = "--ca-file", paramLabel = "string", description = "verify certificates of HTTPS-enabled servers using this CA bundle")
+    String caFile = "";
+}

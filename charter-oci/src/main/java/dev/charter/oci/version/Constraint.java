@@ -1,0 +1,235 @@
+package dev.charter.oci.version;
+
+import dev.charter.oci.OciException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Masterminds/semver v3 constraint ({@code NewConstraint}/{@code Check}): {@code ||} alternatives of
+ * space- or comma-separated comparisons, hyphen ranges, {@code x}/{@code *} wildcards, {@code ~} and
+ * {@code ^}. Versions with a prerelease only satisfy comparisons whose version has one too.
+ */
+public final class Constraint {
+
+    private static final String CV = "v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?"
+            + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?"
+            + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
+    private static final String OPS = "=||!=|>|<|>=|=>|<=|=<|~|~>|\\^";
+    private static final Pattern SINGLE = Pattern.compile("^\\s*(" + OPS + ")\\s*(" + CV + ")\\s*$");
+    private static final Pattern RANGE = Pattern.compile("\\s*(" + CV + ")\\s+-\\s+(" + CV + ")\\s*");
+    private static final Pattern FIND = Pattern.compile("(" + OPS + ")\\s*(" + CV + ")");
+    private static final Pattern VALID = Pattern.compile(
+            "^(\\s*(" + OPS + ")\\s*(" + CV + ")\\s*)((?:\\s+|,\\s*)(" + OPS + ")\\s*(" + CV + ")\\s*)*$");
+
+    private final List<List<Single>> alternatives;
+
+    private Constraint(List<List<Single>> alternatives) {
+        this.alternatives = alternatives;
+    }
+
+    /** Parses; throws with Masterminds' {@code improper constraint: <segment>} text. */
+    public static Constraint parse(String text) {
+        String rewritten = rewriteRange(text);
+        List<List<Single>> ors = new ArrayList<>();
+        for (String segment : rewritten.split("\\|\\|", -1)) {
+            if (!VALID.matcher(segment).matches()) {
+                throw new OciException("improper constraint: " + segment);
+            }
+            List<Single> ands = new ArrayList<>();
+            Matcher find = FIND.matcher(segment);
+            List<String> found = new ArrayList<>();
+            while (find.find()) {
+                found.add(find.group());
+            }
+            if (found.isEmpty()) {
+                found.add(segment);
+            }
+            for (String s : found) {
+                ands.add(Single.parse(s));
+            }
+            ors.add(ands);
+        }
+        return new Constraint(ors);
+    }
+
+    private static String rewriteRange(String text) {
+        Matcher m = RANGE.matcher(text);
+        String out = text;
+        while (m.find()) {
+            out = out.replaceFirst(Pattern.quote(m.group()), Matcher.quoteReplacement(">= " + m.group(1) + ", <= " + m.group(11)));
+        }
+        return out;
+    }
+
+    public boolean check(SemVer v) {
+        for (List<Single> ands : alternatives) {
+            if (ands.stream().allMatch(c -> c.check(v))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One comparison; {@code dirty} flags record wildcards or missing parts. */
+    private record Single(String op, SemVer con, boolean dirty, boolean minorDirty, boolean patchDirty) {
+
+        static Single parse(String text) {
+            if (text.isEmpty()) {
+                return new Single("", SemVer.parseStrict("0.0.0").orElseThrow(), true, false, false);
+            }
+            Matcher m = SINGLE.matcher(text);
+            if (!m.matches()) {
+                throw new OciException("improper constraint: " + text);
+            }
+            String op = m.group(1);
+            String ver = m.group(2);
+            String major = m.group(3);
+            String minor = m.group(4) == null ? "" : m.group(4);
+            String patch = m.group(5) == null ? "" : m.group(5);
+            String pre = m.group(6) == null ? "" : m.group(6);
+            boolean dirty = false;
+            boolean minorDirty = false;
+            boolean patchDirty = false;
+            if (isX(major) || major.isEmpty()) {
+                ver = "0.0.0" + pre;
+                dirty = true;
+            } else if (isX(strip(minor)) || minor.isEmpty()) {
+                minorDirty = true;
+                dirty = true;
+                ver = major + ".0.0" + pre;
+            } else if (isX(strip(patch)) || patch.isEmpty()) {
+                dirty = true;
+                patchDirty = true;
+                ver = major + minor + ".0" + pre;
+            }
+            SemVer con = SemVer.parseLenient(ver).orElseThrow(() -> new OciException("constraint Parser Error"));
+            return new Single(op, con, dirty, minorDirty, patchDirty);
+        }
+
+        private static String strip(String part) {
+            return part.startsWith(".") ? part.substring(1) : part;
+        }
+
+        private static boolean isX(String s) {
+            return s.equals("x") || s.equals("X") || s.equals("*");
+        }
+
+        boolean check(SemVer v) {
+            return switch (op) {
+                case "", "=" -> tildeOrEqual(v);
+                case "!=" -> notEqual(v);
+                case ">" -> greaterThan(v);
+                case "<" -> releaseOk(v) && v.compareTo(con) < 0;
+                case ">=", "=>" -> releaseOk(v) && v.compareTo(con) >= 0;
+                case "<=", "=<" -> lessThanEqual(v);
+                case "~", "~>" -> tilde(v);
+                case "^" -> caret(v);
+                default -> false;
+            };
+        }
+
+        /** Prereleases only match constraints that mention a prerelease themselves. */
+        private boolean releaseOk(SemVer v) {
+            return v.prerelease().isEmpty() || !con.prerelease().isEmpty();
+        }
+
+        private boolean notEqual(SemVer v) {
+            if (dirty) {
+                if (!releaseOk(v)) {
+                    return false;
+                }
+                if (!con.major().equals(v.major())) {
+                    return true;
+                }
+                if (!con.minor().equals(v.minor()) && !minorDirty) {
+                    return true;
+                } else if (minorDirty) {
+                    return false;
+                } else if (!con.patch().equals(v.patch()) && !patchDirty) {
+                    return true;
+                } else if (patchDirty) {
+                    if (!v.prerelease().isEmpty() || !con.prerelease().isEmpty()) {
+                        return SemVer.comparePrerelease(v.prerelease(), con.prerelease()) != 0;
+                    }
+                    return false;
+                }
+            }
+            return v.compareTo(con) != 0;
+        }
+
+        private boolean greaterThan(SemVer v) {
+            if (!releaseOk(v)) {
+                return false;
+            }
+            if (!dirty) {
+                return v.compareTo(con) > 0;
+            }
+            int major = v.major().compareTo(con.major());
+            if (major > 0) {
+                return true;
+            } else if (major < 0) {
+                return false;
+            } else if (minorDirty) {
+                return false;
+            } else if (patchDirty) {
+                return v.minor().compareTo(con.minor()) > 0;
+            }
+            return v.compareTo(con) > 0;
+        }
+
+        private boolean lessThanEqual(SemVer v) {
+            if (!releaseOk(v)) {
+                return false;
+            }
+            if (!dirty) {
+                return v.compareTo(con) <= 0;
+            }
+            if (v.major().compareTo(con.major()) > 0) {
+                return false;
+            }
+            return !(v.major().equals(con.major()) && v.minor().compareTo(con.minor()) > 0 && !minorDirty);
+        }
+
+        private boolean tilde(SemVer v) {
+            if (!releaseOk(v) || v.compareTo(con) < 0) {
+                return false;
+            }
+            if (con.major().signum() == 0 && con.minor().signum() == 0 && con.patch().signum() == 0 && !minorDirty && !patchDirty) {
+                return true;
+            }
+            if (!v.major().equals(con.major())) {
+                return false;
+            }
+            return v.minor().equals(con.minor()) || minorDirty;
+        }
+
+        private boolean tildeOrEqual(SemVer v) {
+            if (!releaseOk(v)) {
+                return false;
+            }
+            return dirty ? tilde(v) : v.compareTo(con) == 0;
+        }
+
+        private boolean caret(SemVer v) {
+            if (!releaseOk(v) || v.compareTo(con) < 0) {
+                return false;
+            }
+            if (con.major().signum() > 0 || minorDirty) {
+                return v.major().equals(con.major());
+            }
+            if (v.major().signum() > 0) {
+                return false;
+            }
+            if (con.minor().signum() > 0 || patchDirty) {
+                return v.minor().equals(con.minor());
+            }
+            if (v.minor().signum() > 0) {
+                return false;
+            }
+            return con.patch().equals(v.patch());
+        }
+    }
+
+}

@@ -1,0 +1,107 @@
+package dev.charter.registry.auth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
+
+/**
+ * An Apache htpasswd file with bcrypt entries ({@code htpasswd -B}), as Distribution accepts.
+ * The file is re-read when its modification time changes, so users can be added without a
+ * restart; a change also drops every cached verification.
+ *
+ * <p>bcrypt costs tens of milliseconds by design, and registry clients send the same Basic
+ * credentials on every request. Successful checks are therefore remembered in a
+ * {@link CredentialCache}, keyed by a keyed hash of user and password, never the password itself.
+ */
+public final class HtpasswdFile {
+
+    /** A well-formed bcrypt hash (cost 04) to burn the same time for unknown users. */
+    private static final String DUMMY_HASH = OpenBSDBCrypt.generate("2y", "charter-dummy".toCharArray(), new byte[16], 4);
+
+    private final Path path;
+    private final CredentialCache cache;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(FileTime modified, Map<String, String> hashes) {
+    }
+
+    public HtpasswdFile(Path path, CredentialCache cache) {
+        this.path = path;
+        this.cache = cache;
+        this.snapshot = load();
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Whether {@code user} with {@code password} is listed; constant-time where it matters. */
+    public boolean verify(String user, char[] password) {
+        Snapshot current = current();
+        String hash = current.hashes().get(user);
+        byte[] key = cache.key(user, password);
+        if (hash != null && cache.contains(key)) {
+            return true;
+        }
+        boolean ok;
+        try {
+            // unknown users still pay for one bcrypt so timing does not reveal who exists
+            ok = OpenBSDBCrypt.checkPassword(hash != null ? hash : DUMMY_HASH, password) && hash != null;
+        } catch (IllegalArgumentException unsupportedHash) {
+            ok = false;
+        }
+        if (ok) {
+            cache.add(key);
+        }
+        return ok;
+    }
+
+    private Snapshot current() {
+        Snapshot known = snapshot;
+        try {
+            FileTime modified = Files.getLastModifiedTime(path);
+            if (!modified.equals(known.modified())) {
+                synchronized (this) {
+                    if (snapshot == known) {
+                        snapshot = load();
+                        cache.clear();
+                    }
+                    return snapshot;
+                }
+            }
+        } catch (IOException e) {
+            // file vanished: keep serving the last good content rather than locking everyone out
+        }
+        return known;
+    }
+
+    private Snapshot load() {
+        try {
+            FileTime modified = Files.getLastModifiedTime(path);
+            Map<String, String> hashes = new HashMap<>();
+            List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
+            for (String line : lines) {
+                String trimmed = line.strip();
+                int colon = trimmed.indexOf(':');
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || colon <= 0) {
+                    continue;
+                }
+                String hash = trimmed.substring(colon + 1);
+                if (hash.startsWith("$2")) {
+                    hashes.put(trimmed.substring(0, colon), hash);
+                }
+            }
+            return new Snapshot(modified, Map.copyOf(hashes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read htpasswd file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+}

@@ -1,0 +1,170 @@
+package dev.charter.repo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads an index.yaml (or its JSON form) into plain maps, lists and scalars in one streaming pass
+ * over SnakeYAML Engine's parser events: no node graph, no per-scalar type resolution beyond what
+ * Helm's struct needs (plain {@code null}/{@code ~}/empty become null, YAML 1.1 booleans become
+ * Boolean, every other scalar stays text — Go decodes them into string fields anyway).
+ */
+final class IndexParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LIST = "\u0001";
+
+    private IndexParser() {
+    }
+
+    static Object parse(byte[] data) {
+        if (looksLikeJson(data)) {
+            try {
+                return JSON.readValue(data, Object.class);
+            } catch (IOException e) {
+                // not valid JSON: Helm falls back to YAML
+            }
+        }
+        LoadSettings settings = LoadSettings.builder()
+                .setAllowDuplicateKeys(true)
+                .setCodePointLimit(Integer.MAX_VALUE)
+                .setUseMarks(true)
+                .setMaxAliasesForCollections(Integer.MAX_VALUE)
+                .build();
+        Deque<Object> stack = new ArrayDeque<>();
+        Deque<String> keys = new ArrayDeque<>();
+        Map<String, Object> anchors = new HashMap<>();
+        Object root = null;
+        boolean done = false;
+        final String NO_KEY = "\u0000";
+        try (InputStreamReader reader = new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8)) {
+            for (Event event : new Parse(settings).parseReader(reader)) {
+                Object value;
+                boolean container = false;
+                switch (event.getEventId()) {
+                    case Scalar -> {
+                        ScalarEvent s = (ScalarEvent) event;
+                        value = scalar(s);
+                    }
+                    case MappingStart -> {
+                        value = new LinkedHashMap<String, Object>();
+                        container = true;
+                    }
+                    case SequenceStart -> {
+                        value = new ArrayList<Object>();
+                        container = true;
+                    }
+                    case Alias -> value = anchors.get(((AliasEvent) event).getAlias().getValue());
+                    case MappingEnd, SequenceEnd -> {
+                        stack.pop();
+                        keys.pop();
+                        continue;
+                    }
+                    case DocumentEnd -> {
+                        done = root != null;
+                        continue;
+                    }
+                    default -> {
+                        continue;
+                    }
+                }
+                if (done) {
+                    continue; // only the first document counts
+                }
+                if (event instanceof NodeEvent ne && ne.getAnchor().isPresent()) {
+                    anchors.put(ne.getAnchor().get().getValue(), value);
+                }
+                if (stack.isEmpty()) {
+                    root = value;
+                } else {
+                    Object parent = stack.peek();
+                    if (parent instanceof List<?>) {
+                        @SuppressWarnings("unchecked")
+                        List<Object> l = (List<Object>) parent;
+                        l.add(value);
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> m = (Map<String, Object>) parent;
+                        String pending = keys.pop();
+                        if (pending.equals(NO_KEY)) {
+                            // this value is a key
+                            keys.push(value == null ? "null" : value.toString());
+                            if (container) {
+                                throw new RepoException("yaml: invalid map key");
+                            }
+                            continue;
+                        }
+                        if (pending.equals("<<") && value instanceof Map<?, ?> merge) {
+                            merge.forEach((k, v) -> m.putIfAbsent(k.toString(), v));
+                        } else {
+                            m.put(pending, value);
+                        }
+                        keys.push(NO_KEY);
+                    }
+                }
+                if (container) {
+                    stack.push(value);
+                    if (value instanceof Map<?, ?>) {
+                        keys.push(NO_KEY);
+                    } else {
+                        keys.push(LIST); // one entry per open container
+                    }
+                }
+            }
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            throw new RepoException("error converting YAML to JSON: yaml: line " + line + ": " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw new RepoException("error converting YAML to JSON: yaml: " + e.getMessage());
+        } catch (IOException e) {
+            throw new RepoException(e.getMessage(), e);
+        }
+        return root;
+    }
+
+    private static Object scalar(ScalarEvent s) {
+        String v = s.getValue();
+        if (s.getScalarStyle() != ScalarStyle.PLAIN) {
+            return v;
+        }
+        switch (v) {
+            case "", "~", "null", "Null", "NULL":
+                return null;
+            case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y":
+                return Boolean.TRUE;
+            case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N":
+                return Boolean.FALSE;
+            default:
+                return v;
+        }
+    }
+
+    private static boolean looksLikeJson(byte[] data) {
+        for (byte b : data) {
+            if (b == ' ' || b == '\n' || b == '\r' || b == '\t') {
+                continue;
+            }
+            return b == '{' || b == '[';
+        }
+        return false;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.charter.repo;
+
+import dev.charter.oci.OciException;
+import dev.charter.oci.version.Constraint;
+import dev.charter.oci.version.SemVer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Helm's {@code search repo}: cmd/search_repo.go over cmd/search's index. */
+public final class RepoSearch {
+
+    /** One hit: {@code repo/chart} and the version found. */
+    public record Result(String name, int score, ChartVersion chart) {
+    }
+
+    private static final int THRESHOLD = 25;
+
+    private record Line(String name, String text, ChartVersion chart) {
+    }
+
+    private final List<Line> lines = new ArrayList<>();
+
+    /** Loads every repository's cached index (corrupt or missing ones produce Helm's warnings). */
+    public static RepoSearch load(List<RepoEntry> repos, Path cache, Consumer<String> warnings) {
+        RepoSearch s = new RepoSearch();
+        for (RepoEntry e : repos) {
+            IndexFile index;
+            try {
+                index = IndexFile.loadFile(ChartRepository.indexFile(cache, e.name()), warnings);
+            } catch (RepoException ex) {
+                warnings.accept(Slog.warn("repo is corrupt or missing", "repo", e.name(), "error", ex.getMessage()));
+                continue;
+            }
+            s.add(e.name(), index);
+        }
+        return s;
+    }
+
+    /** Adds every version (Helm always indexes all versions since the version default became {@code >0.0.0}). */
+    public void add(String repoName, IndexFile index) {
+        index.entries().forEach((name, versions) -> {
+            String fname = repoName + "/" + name;
+            for (ChartVersion v : versions) {
+                String text = (v.name() + "\u000b" + repoName + "/" + v.name() + "\u000b" + v.description() + "\u000b"
+                        + String.join(" ", v.keywords())).toLowerCase(Locale.ROOT);
+                lines.add(new Line(fname, text, v));
+            }
+        });
+    }
+
+    /**
+     * @param keyword empty lists all; else a literal (case-insensitive) or, with {@code regexp}, a pattern
+     * @param version constraint; empty means {@code >0.0.0} ({@code >0.0.0-0} with devel)
+     * @param all     every matching version instead of the newest per chart
+     */
+    public List<Result> search(String keyword, boolean regexp, String version, boolean devel, boolean all) {
+        List<Result> res = new ArrayList<>();
+        if (keyword == null || keyword.isEmpty()) {
+            lines.forEach(l -> res.add(new Result(l.name, 0, l.chart)));
+        } else if (regexp) {
+            Pattern p;
+            try {
+                p = Pattern.compile(keyword);
+            } catch (PatternSyntaxException e) {
+                throw new RepoException("error parsing regexp: " + e.getDescription() + ": `" + keyword + "`", e);
+            }
+            for (Line l : lines) {
+                var m = p.matcher(l.text);
+                if (m.find() && m.start() < THRESHOLD) {
+                    res.add(new Result(l.name, m.start(), l.chart));
+                }
+            }
+        } else {
+            String term = keyword.toLowerCase(Locale.ROOT);
+            for (Line l : lines) {
+                int i = l.text.indexOf(term);
+                if (i >= 0 && i < THRESHOLD) {
+                    res.add(new Result(l.name, i, l.chart));
+                }
+            }
+        }
+        res.sort((a, b) -> {
+            if (a.score != b.score) {
+                return Integer.compare(a.score, b.score);
+            }
+            if (a.name.equals(b.name)) {
+                Optional<SemVer> va = a.chart.semver();
+                Optional<SemVer> vb = b.chart.semver();
+                if (va.isEmpty() || vb.isEmpty()) {
+                    return 0;
+                }
+                return vb.get().compareTo(va.get());
+            }
+            return a.name.compareTo(b.name);
+        });
+        String v = version == null || version.isEmpty() ? (devel ? ">0.0.0-0" : ">0.0.0") : version;
+        Constraint constraint;
+        try {
+            constraint = Constraint.parse(v);
+        } catch (OciException e) {
+            throw new RepoException("an invalid version/constraint format: " + e.getMessage(), e);
+        }
+        List<Result> data = new ArrayList<>();
+        Set<String> found = new LinkedHashSet<>();
+        for (Result r : res) {
+            if (!all && found.contains(r.name)) {
+                continue;
+            }
+            Optional<SemVer> sv = r.chart.semver();
+            if (sv.isPresent() && constraint.check(sv.get())) {
+                data.add(r);
+                found.add(r.name);
+            }
+        }
+        return data;
+    }
+}
