@@ -49,7 +49,7 @@ while pending:
             results[cid] = {'err': 'missing from output', 'kind': 'other'}
             pending.pop(cid)
         break
-    err = p.stderr.decode('utf-8', 'replace').strip()
+    err = p.stderr.decode('utf-8', 'replace').replace('Use --debug flag to render out invalid YAML', '').strip()
     m = re.search(r'x/templates/(c\d+)\.yaml', err)
     if not m:
         print('cannot attribute error:', err, file=sys.stderr)

@@ -64,7 +64,9 @@ public final class ChartPathOptions {
             Path p = ctx.resolve(name);
             if (!name.isEmpty() && Files.exists(p)) {
                 if (verify) {
-                    throw new CliException("--verify is not supported yet");
+                    // Helm's VerifyChart on the local archive; success prints nothing here
+                    String abs = p.toAbsolutePath().toString();
+                    dev.charter.cli.provenance.ProvenanceCli.verify(ctx, abs, abs + ".prov", keyring);
                 }
                 return p.toAbsolutePath();
             }

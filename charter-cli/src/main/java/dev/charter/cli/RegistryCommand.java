@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             dev.charter.cli.registry.RegistryServeCommand.class,
             dev.charter.cli.registry.RegistryGcCommand.class,
+            dev.charter.cli.registry.RegistryHtpasswdCommand.class,
             dev.charter.cli.oci.RegistryLoginCommand.class,
             dev.charter.cli.oci.RegistryLogoutCommand.class,
         })

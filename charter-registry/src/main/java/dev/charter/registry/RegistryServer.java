@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -365,11 +364,8 @@ public final class RegistryServer implements AutoCloseable {
                 if (htpasswd != null) {
                     lines.append(Files.readString(htpasswd)).append('\n');
                 }
-                SecureRandom random = new SecureRandom();
                 for (String[] user : users) {
-                    byte[] salt = new byte[16];
-                    random.nextBytes(salt);
-                    lines.append(user[0]).append(':').append(OpenBSDBCrypt.generate("2y", user[1].toCharArray(), salt, 10)).append('\n');
+                    lines.append(HtpasswdFile.entry(user[0], user[1].toCharArray())).append('\n');
                 }
                 Files.writeString(file, lines);
             }

@@ -316,7 +316,11 @@ public final class DependencyManager {
                 futures.add(pool.submit(() -> {
                     String shown = r.name().startsWith(MANAGER_PREFIX) ? r.url() : r.name();
                     try {
-                        new ChartRepository(r, repositoryCache).downloadIndexFile(w -> { });
+                        new ChartRepository(r, repositoryCache).downloadIndexFile(w -> {
+                            synchronized (out) {
+                                stderr.accept(w);
+                            }
+                        });
                         synchronized (out) {
                             out.println("...Successfully got an update from the \"" + shown + "\" chart repository");
                         }
@@ -361,7 +365,8 @@ public final class DependencyManager {
             missing.add(dd.repository());
         }
         if (!missing.isEmpty()) {
-            throw new RepoException("no repository definition for " + String.join(", ", missing));
+            throw new RepoException("no repository definition for " + String.join(", ", missing)
+                    + ". Please add the missing repos via 'helm repo add'");
         }
     }
 

@@ -131,6 +131,16 @@ final class IndexParser {
                 }
             }
         } catch (MarkedYamlEngineException e) {
+            String go = goYamlMessage(e);
+            if (go != null) {
+                throw new RepoException("error converting YAML to JSON: " + go, e);
+            }
+            // the chart engineers' reader words other SnakeYAML errors as go-yaml does
+            try {
+                dev.charter.yaml.YamlReader.parse(new String(data, StandardCharsets.UTF_8));
+            } catch (RuntimeException goStyle) {
+                throw new RepoException("error converting YAML to JSON: " + goStyle.getMessage(), e);
+            }
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
             throw new RepoException("error converting YAML to JSON: yaml: line " + line + ": " + e.getProblem());
         } catch (YamlEngineException e) {
@@ -139,6 +149,28 @@ final class IndexParser {
             throw new RepoException(e.getMessage(), e);
         }
         return root;
+    }
+
+    /** go-yaml v2's wording and line numbering (parser errors 0-based, scanner errors 1-based) of common errors. */
+    private static String goYamlMessage(MarkedYamlEngineException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        boolean scanner = e instanceof org.snakeyaml.engine.v2.exceptions.ScannerException;
+        String text;
+        if (problem.startsWith("expected the node content")) {
+            text = "did not find expected node content";
+        } else if (problem.startsWith("expected <block end>")) {
+            text = context.contains("collection") || context.contains("sequence") ? "did not find expected '-' indicator"
+                    : "did not find expected key";
+        } else if (problem.startsWith("mapping values are not allowed")) {
+            text = "mapping values are not allowed in this context";
+        } else if (problem.startsWith("could not find expected ':'") || problem.startsWith("found character that cannot start any token")) {
+            text = problem;
+        } else {
+            return null;
+        }
+        int line = e.getProblemMark().map(m -> m.getLine()).orElse(0) + (scanner ? 1 : 0);
+        return "yaml: line " + line + ": " + text;
     }
 
     private static Object scalar(ScalarEvent s) {

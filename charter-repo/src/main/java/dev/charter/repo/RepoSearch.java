@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Helm's {@code search repo}: cmd/search_repo.go over cmd/search's index. */
 public final class RepoSearch {
@@ -26,7 +24,7 @@ public final class RepoSearch {
     private record Line(String name, String text, ChartVersion chart) {
     }
 
-    private final List<Line> lines = new ArrayList<>();
+    private final java.util.Map<String, Line> lines = new java.util.LinkedHashMap<>();
 
     /** Loads every repository's cached index (corrupt or missing ones produce Helm's warnings). */
     public static RepoSearch load(List<RepoEntry> repos, Path cache, Consumer<String> warnings) {
@@ -49,11 +47,25 @@ public final class RepoSearch {
         index.entries().forEach((name, versions) -> {
             String fname = repoName + "/" + name;
             for (ChartVersion v : versions) {
-                String text = (v.name() + "\u000b" + repoName + "/" + v.name() + "\u000b" + v.description() + "\u000b"
-                        + String.join(" ", v.keywords())).toLowerCase(Locale.ROOT);
-                lines.add(new Line(fname, text, v));
+                String text = v.name() + "\u000b" + repoName + "/" + v.name() + "\u000b" + v.description() + "\u000b"
+                        + String.join(" ", v.keywords());
+                lines.put(fname + "$$" + v.version(), new Line(fname, text, v));
             }
         });
+    }
+
+    /** Helm's {@code calcScore}: the index of the field ({@code \v}-separated) the match starts in. */
+    private static int score(int index, String line) {
+        int field = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '\u000b') {
+                if (index <= i) {
+                    return field;
+                }
+                field++;
+            }
+        }
+        return field;
     }
 
     /**
@@ -64,26 +76,33 @@ public final class RepoSearch {
     public List<Result> search(String keyword, boolean regexp, String version, boolean devel, boolean all) {
         List<Result> res = new ArrayList<>();
         if (keyword == null || keyword.isEmpty()) {
-            lines.forEach(l -> res.add(new Result(l.name, 0, l.chart)));
+            lines.values().forEach(l -> res.add(new Result(l.name, 0, l.chart)));
         } else if (regexp) {
-            Pattern p;
+            com.google.re2j.Pattern p;
             try {
-                p = Pattern.compile(keyword);
-            } catch (PatternSyntaxException e) {
-                throw new RepoException("error parsing regexp: " + e.getDescription() + ": `" + keyword + "`", e);
+                p = com.google.re2j.Pattern.compile(keyword);
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                throw new RepoException(e.getMessage(), e);
             }
-            for (Line l : lines) {
+            for (Line l : lines.values()) {
                 var m = p.matcher(l.text);
-                if (m.find() && m.start() < THRESHOLD) {
-                    res.add(new Result(l.name, m.start(), l.chart));
+                if (m.find()) {
+                    int score = score(m.start(), l.text);
+                    if (score < THRESHOLD) {
+                        res.add(new Result(l.name, score, l.chart));
+                    }
                 }
             }
         } else {
             String term = keyword.toLowerCase(Locale.ROOT);
-            for (Line l : lines) {
-                int i = l.text.indexOf(term);
-                if (i >= 0 && i < THRESHOLD) {
-                    res.add(new Result(l.name, i, l.chart));
+            for (Line l : lines.values()) {
+                String lower = l.text.toLowerCase(Locale.ROOT);
+                int i = lower.indexOf(term);
+                if (i >= 0) {
+                    int score = score(i, lower);
+                    if (score < THRESHOLD) {
+                        res.add(new Result(l.name, score, l.chart));
+                    }
                 }
             }
         }

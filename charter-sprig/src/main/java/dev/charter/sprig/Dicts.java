@@ -160,6 +160,13 @@ final class Dicts {
         }
     }
 
+    static Object deepCopyChecked(Object v) {
+        if (v == null) {
+            throw new SprigException("reflect: call of reflect.Value.Type on zero Value");
+        }
+        return deepCopy(v);
+    }
+
     static Object deepCopy(Object v) {
         if (v instanceof Map<?, ?> mp) {
             Map<String, Object> out = mp instanceof GoMap gm ? new GoMap(gm.goType()) : new LinkedHashMap<>();

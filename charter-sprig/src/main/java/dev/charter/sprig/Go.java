@@ -125,7 +125,7 @@ final class Go {
         if (!typeName(a).equals(typeName(b))) {
             return false;
         }
-        if (a instanceof GoSlice sa && b instanceof GoSlice sb && sa.isNil() != sb.isNil()) {
+        if ((a instanceof GoSlice sa && sa.isNil()) != (b instanceof GoSlice sb && sb.isNil())) {
             return false;
         }
         if (isList(a) && isList(b)) {

@@ -142,7 +142,7 @@ final class Numeric {
 
     static BigDecimal div(BigDecimal a, BigDecimal b) {
         if (b.signum() == 0) {
-            throw new SprigException("decimal division by zero");
+            throw new SprigException("decimal division by 0");
         }
         return a.divide(b, 16, RoundingMode.HALF_UP);
     }

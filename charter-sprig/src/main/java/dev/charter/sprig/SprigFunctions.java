@@ -51,6 +51,13 @@ public final class SprigFunctions {
         return register(new FunctionRegistry());
     }
 
+    private static volatile boolean enableDns;
+
+    /** Helm's {@code --enable-dns}: without it getHostByName returns "" (Helm's default). */
+    public static void setEnableDns(boolean enable) {
+        enableDns = enable;
+    }
+
     /** Sets Go's time.Local for date functions (Helm uses the process TZ). */
     public static void setLocalZone(java.time.ZoneId zone) {
         GoTime.setLocal(zone);
@@ -297,8 +304,8 @@ public final class SprigFunctions {
             f1("mustToPrettyJson", S, A, a -> Json.marshal(a, true, "  "));
             f1("mustToRawJson", S, A, a -> Json.marshal(a, false, null));
             f3("ternary", A, A, A, B, (a, b, c) -> (Boolean) c ? a : b);
-            f1("deepCopy", A, A, Dicts::deepCopy);
-            f1("mustDeepCopy", A, A, Dicts::deepCopy);
+            f1("deepCopy", A, A, Dicts::deepCopyChecked);
+            f1("mustDeepCopy", A, A, Dicts::deepCopyChecked);
 
             // ---- reflection ----
             f1("typeOf", S, A, Go::typeName);
@@ -313,6 +320,9 @@ public final class SprigFunctions {
 
             // ---- network ----
             f1("getHostByName", S, S, a -> {
+                if (!enableDns) {
+                    return "";
+                }
                 try {
                     InetAddress[] addrs = InetAddress.getAllByName(str(a));
                     return addrs[Strings.RANDOM.nextInt(addrs.length)].getHostAddress();

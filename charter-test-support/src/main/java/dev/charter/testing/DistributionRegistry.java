@@ -94,11 +94,18 @@ public final class DistributionRegistry implements AutoCloseable {
     public static final class Builder {
         private final List<String[]> users = new ArrayList<>();
         private String extraConfig = "";
+        private Path htpasswdFile;
         private boolean deleteEnabled = true;
 
         /** Enables htpasswd Basic auth with this user (call again for more users). */
         public Builder htpasswd(String user, String password) {
             users.add(new String[] {user, password});
+            return this;
+        }
+
+        /** Enables Basic auth with an existing htpasswd file (e.g. one written by Charter). */
+        public Builder htpasswdFile(Path file) {
+            this.htpasswdFile = file;
             return this;
         }
 
@@ -141,6 +148,9 @@ public final class DistributionRegistry implements AutoCloseable {
                     }
                     Files.writeString(htpasswd, lines);
                     config.append("auth:\n  htpasswd:\n    realm: charter-test\n    path: ").append(htpasswd).append('\n');
+                }
+                if (htpasswdFile != null) {
+                    config.append("auth:\n  htpasswd:\n    realm: charter-test\n    path: ").append(htpasswdFile).append('\n');
                 }
                 config.append(extraConfig);
                 Path configFile = root.resolve("config.yml");

@@ -3,6 +3,7 @@ package dev.charter.cli.oci;
 import dev.charter.cli.BaseCommand;
 import dev.charter.cli.ChartPathOptions;
 import dev.charter.cli.CliException;
+import dev.charter.cli.provenance.ProvenanceCli;
 import dev.charter.oci.OciException;
 import dev.charter.oci.chart.ChartPuller;
 import dev.charter.oci.chart.ChartResolver;
@@ -73,9 +74,6 @@ public final class PullCommand extends BaseCommand {
             dev.charter.cli.repo.RepoPull.pull(ctx(), chartPath, ref, destination, untar, untarDir, prov);
             return;
         }
-        if (chartPath.verify) {
-            throw new CliException("--verify is not supported for OCI charts yet");
-        }
         OciSupport.TlsFlags tls = new OciSupport.TlsFlags(chartPath.plainHttp, chartPath.insecureSkipTlsVerify,
                 chartPath.caFile, chartPath.certFile, chartPath.keyFile);
         StringBuilder stdout = new StringBuilder();
@@ -84,7 +82,24 @@ public final class PullCommand extends BaseCommand {
             ChartPuller puller = new ChartPuller(client, OciSupport.cache(ctx()));
             PulledChart chart = puller.pull(resolved.downloadReference(), PullOptions.chartOnly(), null, null, ctx().err()::println);
             Path destDir = ctx().resolve(destination);
-            if (untar) {
+            if (chartPath.verify) {
+                // Helm writes the archive, then fetches the provenance layer (a second pull) and
+                // verifies; a failure leaves the archive on disk (spec C.15).
+                String shownDest = joinForDisplay(destination, resolved.fileName());
+                Path target = destDir.resolve(resolved.fileName());
+                writeAtomically(chart.chart(), target, shownDest);
+                Path provFile = target.resolveSibling(target.getFileName() + ".prov");
+                try {
+                    PulledChart provOnly = puller.pull(resolved.downloadReference(), PullOptions.provOnly(), null, null, ctx().err()::println);
+                    writeAtomically(provOnly.provenance(), provFile, provFile.toString());
+                } catch (OciException e) {
+                    throw new CliException("failed to fetch provenance \"" + resolved.url() + ".prov\"", e);
+                }
+                stdout.append(ProvenanceCli.verify(ctx(), target.toString(), provFile.toString(), chartPath.keyring).report());
+                if (untar) {
+                    untar(ref, target);
+                }
+            } else if (untar) {
                 untar(ref, chart.chart());
             } else {
                 String shownDest = joinForDisplay(destination, resolved.fileName());

@@ -65,7 +65,11 @@ public final class RepoUpdateCommand extends BaseCommand {
             for (RepoEntry re : repos) {
                 futures.add(pool.submit(() -> {
                     try {
-                        new ChartRepository(re, cache).downloadIndexFile(w -> { });
+                        new ChartRepository(re, cache).downloadIndexFile(w -> {
+                            synchronized (this) {
+                                ctx().err().println(w);
+                            }
+                        });
                         synchronized (this) {
                             ctx().out().println("...Successfully got an update from the \"" + re.name() + "\" chart repository");
                         }

@@ -42,6 +42,57 @@ public final class HtpasswdFile {
         return path;
     }
 
+    /** One htpasswd line {@code user:$2y$10$...} as {@code htpasswd -B} writes it, with a fresh salt. */
+    public static String entry(String user, char[] password) {
+        if (user.isEmpty() || user.indexOf(':') >= 0 || user.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("invalid user name \"" + user + "\"");
+        }
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        return user + ':' + OpenBSDBCrypt.generate("2y", password, salt, 10);
+    }
+
+    /**
+     * Adds {@code user} to the htpasswd file at {@code file}, or replaces its entry, keeping every
+     * other line. The file is rewritten atomically with mode 0600 and created if missing.
+     *
+     * @return whether the user was already present
+     */
+    public static boolean putUser(Path file, String user, char[] password) throws IOException {
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
+        java.util.ArrayList<String> updated = new java.util.ArrayList<>();
+        boolean replaced = false;
+        String newLine = entry(user, password);
+        for (String line : lines) {
+            if (line.startsWith(user + ":")) {
+                if (!replaced) {
+                    updated.add(newLine);
+                }
+                replaced = true;
+            } else if (!line.isBlank()) {
+                updated.add(line);
+            }
+        }
+        if (!replaced) {
+            updated.add(newLine);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, ".htpasswd-", ".tmp");
+        try {
+            try {
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // non-POSIX file systems keep their default permissions
+            }
+            Files.writeString(temp, String.join("\n", updated) + "\n", StandardCharsets.UTF_8);
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return replaced;
+    }
+
     /** Whether {@code user} with {@code password} is listed; constant-time where it matters. */
     public boolean verify(String user, char[] password) {
         Snapshot current = current();

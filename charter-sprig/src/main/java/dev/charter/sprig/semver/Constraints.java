@@ -51,7 +51,7 @@ public final class Constraints {
         boolean[] hasPre = new boolean[parts.length];
         for (int k = 0; k < parts.length; k++) {
             String v = parts[k];
-            if (!VALID.matcher(v).find()) {
+            if (v.isEmpty() || !VALID.matcher(v).find()) {
                 throw new SemverVersion.SemverError("improper constraint: " + v);
             }
             List<String> cs = new ArrayList<>();
