@@ -29,7 +29,15 @@ import picocli.CommandLine.Spec;
             dev.charter.cli.repo.RepoCommand.class,
             dev.charter.cli.repo.SearchCommand.class,
             dev.charter.cli.repo.DependencyCommand.class,
+            dev.charter.cli.repo.MirrorCommand.class,
             dev.charter.cli.provenance.VerifyCommand.class,
+            dev.charter.cli.render.TemplateCommand.class,
+            dev.charter.cli.kube.ListCommand.class,
+            dev.charter.cli.kube.StatusCommand.class,
+            dev.charter.cli.kube.HistoryCommand.class,
+            dev.charter.cli.kube.GetCommand.class,
+            dev.charter.cli.kube.UninstallCommand.class,
+            dev.charter.cli.kube.RollbackCommand.class,
         })
 public final class RootCommand implements Callable<Integer> {
 

@@ -1,9 +1,7 @@
 package dev.charter.repo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -44,10 +42,109 @@ final class IndexParser {
                 // not valid JSON: Helm falls back to YAML
             }
         }
+        String text = new String(data, StandardCharsets.UTF_8);
+        if (data.length >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1
+                && !"false".equals(System.getProperty("charter.index.parallel"))) {
+            Object parallel = parseInParallel(text);
+            if (parallel != null) {
+                return parallel;
+            }
+        }
+        try {
+            return parseYaml(text, false);
+        } catch (RepoException e) {
+            // marks (line numbers) cost time; only an error message needs them
+            return parseYaml(text, true);
+        }
+    }
+
+    private static final int PARALLEL_THRESHOLD = 4 << 20;
+
+    /**
+     * Big block-style indexes (what Helm and chart museums write) are split at chart boundaries
+     * below {@code entries:} and the pieces parsed on several cores. Anything unusual (flow style,
+     * anchors, other top-level layouts, any error) returns null and the whole text is parsed in one
+     * pass, which also produces the error messages.
+     */
+    private static Object parseInParallel(String text) {
+        int entries = text.startsWith("entries:\n") ? 0 : text.indexOf("\nentries:\n");
+        if (entries < 0 || text.contains("<<:") || text.contains(": *") || text.contains("- *")) {
+            return null;
+        }
+        int start = entries == 0 ? "entries:\n".length() : entries + "\nentries:\n".length();
+        // the entries block ends at the next line starting in column 0
+        int end = start;
+        while (true) {
+            int nl = text.indexOf('\n', end);
+            if (nl < 0 || nl + 1 >= text.length()) {
+                end = text.length();
+                break;
+            }
+            char c = text.charAt(nl + 1);
+            if (c != ' ' && c != '\n' && c != '#' && c != '-') {
+                end = nl + 1;
+                break;
+            }
+            end = nl + 1;
+        }
+        // chart keys are the lines indented by exactly two spaces
+        int pieces = Math.min(8, Runtime.getRuntime().availableProcessors()) * 2;
+        int target = Math.max(1, (end - start) / pieces);
+        List<int[]> ranges = new ArrayList<>();
+        int from = start;
+        int cursor = start + target;
+        while (cursor < end) {
+            int nl = text.indexOf("\n  ", cursor);
+            while (nl >= 0 && nl + 3 < end && (text.charAt(nl + 3) == ' ' || text.charAt(nl + 3) == '-' || text.charAt(nl + 3) == '#')) {
+                nl = text.indexOf("\n  ", nl + 1);
+            }
+            if (nl < 0 || nl + 1 >= end) {
+                break;
+            }
+            ranges.add(new int[] {from, nl + 1});
+            from = nl + 1;
+            cursor = from + target;
+        }
+        ranges.add(new int[] {from, end});
+        if (ranges.size() < 2) {
+            return null;
+        }
+        String rest = text.substring(0, entries == 0 ? 0 : entries + 1) + text.substring(end);
+        try {
+            List<java.util.concurrent.CompletableFuture<Object>> parts = new ArrayList<>();
+            for (int[] r : ranges) {
+                String piece = "entries:\n" + text.substring(r[0], r[1]);
+                parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> parseYaml(piece, false)));
+            }
+            Object head = parseYaml(rest.isBlank() ? "{}" : rest, false);
+            if (!(head instanceof Map<?, ?> headMap) || headMap.containsKey("entries")) {
+                return null;
+            }
+            Map<String, Object> merged = new LinkedHashMap<>();
+            for (java.util.concurrent.CompletableFuture<Object> f : parts) {
+                if (!(f.join() instanceof Map<?, ?> m) || !(m.get("entries") instanceof Map<?, ?> es)) {
+                    return null;
+                }
+                for (Map.Entry<?, ?> e : es.entrySet()) {
+                    if (merged.put(e.getKey().toString(), e.getValue()) != null) {
+                        return null; // a key split across pieces or duplicated: let the single pass decide
+                    }
+                }
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = new LinkedHashMap<>((Map<String, Object>) headMap);
+            result.put("entries", merged);
+            return result;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Object parseYaml(String text, boolean marks) {
         LoadSettings settings = LoadSettings.builder()
                 .setAllowDuplicateKeys(true)
                 .setCodePointLimit(Integer.MAX_VALUE)
-                .setUseMarks(true)
+                .setUseMarks(marks)
                 .setMaxAliasesForCollections(Integer.MAX_VALUE)
                 .build();
         Deque<Object> stack = new ArrayDeque<>();
@@ -56,8 +153,8 @@ final class IndexParser {
         Object root = null;
         boolean done = false;
         final String NO_KEY = "\u0000";
-        try (InputStreamReader reader = new InputStreamReader(new ByteArrayInputStream(data), StandardCharsets.UTF_8)) {
-            for (Event event : new Parse(settings).parseReader(reader)) {
+        try {
+            for (Event event : new Parse(settings).parseString(text)) {
                 Object value;
                 boolean container = false;
                 switch (event.getEventId()) {
@@ -137,7 +234,7 @@ final class IndexParser {
             }
             // the chart engineers' reader words other SnakeYAML errors as go-yaml does
             try {
-                dev.charter.yaml.YamlReader.parse(new String(data, StandardCharsets.UTF_8));
+                dev.charter.yaml.YamlReader.parse(text);
             } catch (RuntimeException goStyle) {
                 throw new RepoException("error converting YAML to JSON: " + goStyle.getMessage(), e);
             }
@@ -145,8 +242,6 @@ final class IndexParser {
             throw new RepoException("error converting YAML to JSON: yaml: line " + line + ": " + e.getProblem());
         } catch (YamlEngineException e) {
             throw new RepoException("error converting YAML to JSON: yaml: " + e.getMessage());
-        } catch (IOException e) {
-            throw new RepoException(e.getMessage(), e);
         }
         return root;
     }

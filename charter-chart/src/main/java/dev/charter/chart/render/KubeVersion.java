@@ -41,10 +41,7 @@ public final class KubeVersion implements GoStringer {
         String[] parts = m.group(1).split("\\.");
         String extra = m.group(2) == null ? "" : m.group(2);
         if (parts.length < 2) {
-            throw new IllegalArgumentException("version \"" + version + "\" has fewer than 2 components");
-        }
-        if (!extra.isEmpty() && !(extra.startsWith("-") || extra.startsWith("+") || extra.startsWith("."))) {
-            // ParseGeneric accepts any trailing text after a non-numeric character
+            throw new IllegalArgumentException("illegal version string \"" + version + "\"");
         }
         long[] comps = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
@@ -60,9 +57,6 @@ public final class KubeVersion implements GoStringer {
                 norm.append('.');
             }
             norm.append(comps[i]);
-        }
-        if (comps.length == 2) {
-            norm.append(".0");
         }
         String git = version.startsWith("v") ? version : "v" + version;
         return new KubeVersion(git, norm.toString(), Long.toString(comps[0]), Long.toString(comps[1]));

@@ -40,7 +40,11 @@ public final class RepoPull {
             Path dest = untar ? Files.createTempDirectory("helm-") : ctx.resolve(destination);
             Path saved = ChartDownloader.downloadTo(located, dest);
             if (prov) {
-                ChartDownloader.downloadTo(new ChartDownloader.Located(located.url() + ".prov", located.options()), dest);
+                try {
+                    ChartDownloader.downloadTo(new ChartDownloader.Located(located.url() + ".prov", located.options()), dest);
+                } catch (RepoException e) {
+                    ctx.out().println("WARNING: Verification not found for " + ref + ": " + e.getMessage());
+                }
             }
             if (untar) {
                 String ud = untarDir;

@@ -272,6 +272,21 @@ class RepoCommandsTest {
         try (var s = Files.list(p.charterCache(""))) {
             assertThat(s.map(x -> x.getFileName().toString()).sorted().toList()).containsExactly("myrepo-charts.txt", "myrepo-index.yaml");
         }
+        Files.writeString(charts.resolve("alpha-0.1.0.tgz.prov"), "not really a signature\n");
+        try {
+            for (List<String> args : List.<List<String>>of(List.of("myrepo/alpha", "--version", "0.1.0", "--prov"),
+                    List.of("myrepo/alpha", "--prov"))) {
+                ProcessResult hp = p.helm.run(h, concat("pull", args));
+                ProcessResult cp = p.charter.run(c, concat("pull", args));
+                assertThat(cp.exitCode()).as("%s: %s", args, cp.err()).isEqualTo(hp.exitCode());
+                assertThat(cp.out()).isEqualTo(hp.out());
+                assertThat(cp.err()).isEqualTo(hp.err());
+            }
+            assertThat(c.resolve("alpha-0.1.0.tgz.prov")).hasContent("not really a signature");
+            assertThat(h.resolve("alpha-0.1.0.tgz.prov")).hasContent("not really a signature");
+        } finally {
+            Files.delete(charts.resolve("alpha-0.1.0.tgz.prov"));
+        }
         ProcessResult hr = p.helm.run(h, "pull", "myrepo/beta", "--untar", "--untardir", "x");
         ProcessResult cr = p.charter.run(c, "pull", "myrepo/beta", "--untar", "--untardir", "x");
         assertThat(cr.exitCode()).isEqualTo(hr.exitCode()).isZero();

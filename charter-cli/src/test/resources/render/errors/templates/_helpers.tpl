@@ -1,0 +1,3 @@
+{{- define "errors.nested" -}}
+{{ .Values.obj.deep.er }}
+{{- end -}}

@@ -1,0 +1,306 @@
+package dev.charter.kube.client;
+
+import dev.charter.kube.KubeException;
+import dev.charter.kube.storage.KubeErrors;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Helm's {@code kube.Client} over fabric8: builds objects from a manifest (API discovery decides
+ * namespaced or cluster scope), creates/updates by server-side apply with field manager
+ * {@code helm}, deletes, and reads back.
+ */
+public final class ResourceClient {
+
+    public static final String FIELD_MANAGER = "helm";
+    public static final String RESOURCE_POLICY_ANNO = "helm.sh/resource-policy";
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final Map<String, APIResourceList> discovery = new HashMap<>();
+
+    public ResourceClient(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** One object of a manifest, with its API mapping. */
+    public record Info(GenericKubernetesResource object, ResourceDefinitionContext mapping, String namespace) {
+        public String name() {
+            return object.getMetadata().getName();
+        }
+
+        public String kind() {
+            return object.getKind();
+        }
+
+        public String apiVersion() {
+            return object.getApiVersion();
+        }
+
+        /** Identity used for Helm's ResourceList.Difference: group/kind/namespace/name. */
+        public String key() {
+            String av = apiVersion();
+            String group = av.contains("/") ? av.substring(0, av.indexOf('/')) : "";
+            return group + "/" + kind() + "/" + (namespace == null ? "" : namespace) + "/" + name();
+        }
+    }
+
+    /** Splits a YAML stream into objects (Helm's {@code Build}). Empty documents are skipped. */
+    public List<Info> build(String manifest) {
+        List<Info> out = new ArrayList<>();
+        if (manifest == null) return out;
+        for (String doc : splitDocuments(manifest)) {
+            if (doc.isBlank()) continue;
+            Object parsed = dev.charter.yaml.YamlReader.parse(doc);
+            if (parsed == null) continue;
+            if (!(parsed instanceof Map<?, ?>)) {
+                throw new KubeException("error validating data: object is not a map");
+            }
+            GenericKubernetesResource obj = Serialization.unmarshal(dev.charter.yaml.GoJsonWriter.write(parsed),
+                    GenericKubernetesResource.class);
+            if (obj.getKind() == null || obj.getKind().isEmpty()) {
+                throw new KubeException("error validating data: [apiVersion not set, kind not set]".replace(
+                        obj.getApiVersion() != null && !obj.getApiVersion().isEmpty() ? "apiVersion not set, " : "", ""));
+            }
+            ResourceDefinitionContext mapping = mapping(obj);
+            String ns = null;
+            if (mapping.isNamespaceScoped()) {
+                ns = obj.getMetadata().getNamespace();
+                if (ns == null || ns.isEmpty()) ns = namespace;
+                obj.getMetadata().setNamespace(ns);
+            }
+            out.add(new Info(obj, mapping, ns));
+        }
+        return out;
+    }
+
+    static List<String> splitDocuments(String manifest) {
+        List<String> docs = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String line : manifest.split("\n", -1)) {
+            if (line.equals("---") || line.startsWith("--- ") || line.startsWith("---\t")) {
+                docs.add(cur.toString());
+                cur.setLength(0);
+                continue;
+            }
+            cur.append(line).append('\n');
+        }
+        docs.add(cur.toString());
+        return docs;
+    }
+
+    private ResourceDefinitionContext mapping(GenericKubernetesResource obj) {
+        String av = obj.getApiVersion() == null ? "" : obj.getApiVersion();
+        APIResourceList list = discovery.computeIfAbsent(av, k -> {
+            try {
+                return client.getApiResources(av.contains("/") ? "apis/" + av : "api/" + av);
+            } catch (KubernetesClientException e) {
+                return null;
+            }
+        });
+        if (list == null) {
+            // fabric8 wants "group/version" for apis; retry that form once
+            try {
+                list = client.getApiResources(av);
+                discovery.put(av, list);
+            } catch (KubernetesClientException e) {
+                list = null;
+            }
+        }
+        if (list != null && list.getResources() != null) {
+            for (APIResource r : list.getResources()) {
+                if (obj.getKind().equals(r.getKind()) && !r.getName().contains("/")) {
+                    String group = av.contains("/") ? av.substring(0, av.indexOf('/')) : "";
+                    String version = av.contains("/") ? av.substring(av.indexOf('/') + 1) : av;
+                    return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(version)
+                            .withKind(r.getKind()).withPlural(r.getName())
+                            .withNamespaced(Boolean.TRUE.equals(r.getNamespaced())).build();
+                }
+            }
+        }
+        String name = obj.getMetadata() == null ? "" : obj.getMetadata().getName();
+        String ns = obj.getMetadata() == null || obj.getMetadata().getNamespace() == null ? "" : obj.getMetadata().getNamespace();
+        throw new KubeException("resource mapping not found for name: \"" + name + "\" namespace: \"" + ns
+                + "\" from \"\": no matches for kind \"" + obj.getKind() + "\" in version \"" + av
+                + "\"\nensure CRDs are installed first");
+    }
+
+    private Resource<GenericKubernetesResource> resource(Info info) {
+        var op = client.genericKubernetesResources(info.mapping());
+        return info.namespace() != null ? op.inNamespace(info.namespace()).resource(info.object())
+                : op.resource(info.object());
+    }
+
+    public GenericKubernetesResource get(Info info) {
+        try {
+            var op = client.genericKubernetesResources(info.mapping());
+            return info.namespace() != null ? op.inNamespace(info.namespace()).withName(info.name()).get()
+                    : op.withName(info.name()).get();
+        } catch (KubernetesClientException e) {
+            throw new KubeException("could not get information about the resource: " + KubeErrors.message(e), e);
+        }
+    }
+
+    /** Server-side apply of one object (Helm's {@code patchResourceServerSide}). */
+    public void apply(Info info, boolean forceConflicts, boolean dryRun) {
+        GenericKubernetesResource obj = info.object();
+        if (obj.getMetadata().getManagedFields() != null) obj.getMetadata().setManagedFields(null);
+        try {
+            var r = resource(info);
+            if (dryRun) {
+                var w = r.dryRun();
+                // dry-run applies go through a patch with dryRun=All
+                var ssa = ((io.fabric8.kubernetes.client.dsl.ServerSideApplicable<GenericKubernetesResource>) w)
+                        .fieldManager(FIELD_MANAGER);
+                if (forceConflicts) ssa = ssa.forceConflicts();
+                ssa.serverSideApply();
+                return;
+            }
+            var ssa = r.fieldManager(FIELD_MANAGER);
+            if (forceConflicts) ssa = ssa.forceConflicts();
+            ssa.serverSideApply();
+        } catch (KubernetesClientException e) {
+            throw new KubeException(KubeErrors.message(e), e);
+        }
+    }
+
+    /** Helm's {@code Create}: applies every object in order. */
+    public void create(List<Info> infos, boolean forceConflicts) {
+        for (Info info : infos) {
+            try {
+                apply(info, forceConflicts, false);
+            } catch (KubeException e) {
+                throw new KubeException("failed to create resource: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Result of an update: what was created, updated and deleted. */
+    public record Result(List<Info> created, List<Info> updated, List<Info> deleted) {
+    }
+
+    /**
+     * Helm's {@code Update}: applies the targets (creating missing ones) and deletes the originals
+     * no longer present, unless annotated {@code helm.sh/resource-policy: keep}.
+     */
+    public Result update(List<Info> originals, List<Info> targets, boolean forceConflicts) {
+        List<Info> created = new ArrayList<>();
+        List<Info> updated = new ArrayList<>();
+        List<Info> deleted = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Info t : targets) {
+            GenericKubernetesResource current = get(t);
+            if (current == null) {
+                created.add(t);
+                try {
+                    apply(t, forceConflicts, false);
+                } catch (KubeException e) {
+                    throw new KubeException("failed to create resource: " + e.getMessage(), e);
+                }
+                continue;
+            }
+            try {
+                apply(t, forceConflicts, false);
+            } catch (KubeException e) {
+                errors.add(e.getMessage());
+            }
+            updated.add(t);
+        }
+        if (!errors.isEmpty()) throw new KubeException(String.join(" && ", errors));
+        Map<String, Info> targetKeys = new LinkedHashMap<>();
+        for (Info t : targets) targetKeys.put(t.key(), t);
+        for (Info o : originals) {
+            if (targetKeys.containsKey(o.key())) continue;
+            GenericKubernetesResource live;
+            try {
+                live = get(o);
+            } catch (KubeException e) {
+                continue;
+            }
+            if (live == null) continue;
+            Map<String, String> anns = live.getMetadata().getAnnotations();
+            if (anns != null && "keep".equals(anns.get(RESOURCE_POLICY_ANNO))) continue;
+            try {
+                delete(o, DeletionPropagation.BACKGROUND);
+                deleted.add(o);
+            } catch (KubeException e) {
+                errors.add("failed to delete resource " + o.name() + ": " + e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) throw new KubeException(String.join(" && ", errors));
+        return new Result(created, updated, deleted);
+    }
+
+    /** Deletes one object; a missing object is not an error (returns false). */
+    public boolean delete(Info info, DeletionPropagation policy) {
+        try {
+            var r = resource(info);
+            var res = r.withPropagationPolicy(policy).delete();
+            return res != null && !res.isEmpty();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) return false;
+            throw new KubeException(KubeErrors.message(e), e);
+        }
+    }
+
+    /** Helm's {@code Delete}: every object, errors collected. */
+    public List<String> deleteAll(List<Info> infos, DeletionPropagation policy) {
+        List<String> errs = new ArrayList<>();
+        for (Info i : infos) {
+            try {
+                delete(i, policy);
+            } catch (KubeException e) {
+                errs.add(e.getMessage());
+            }
+        }
+        return errs;
+    }
+
+    /** Waits until every object is deleted or the timeout passes. */
+    public void waitForDelete(List<Info> infos, long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        for (Info i : infos) {
+            while (get(i) != null) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new KubeException("timed out waiting for the condition");
+                }
+                sleep(500);
+            }
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubeException("interrupted");
+        }
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    static boolean eq(Object a, Object b) {
+        return Objects.equals(a, b);
+    }
+}
