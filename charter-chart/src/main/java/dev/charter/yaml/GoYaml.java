@@ -21,18 +21,31 @@ public final class GoYaml {
     private static final int BEST_INDENT = 2;
     private static final int BEST_WIDTH = 80;
 
+    /** Column after which text is folded; unlimited for go-yaml v3's encoder as Helm uses it. */
+    private final int bestWidth;
+
     private final StringBuilder out = new StringBuilder();
     private int column;
     private boolean whitespace = true;
     private boolean indention = true;
     private int indent = -1;
 
-    private GoYaml() {
+    private GoYaml(int bestWidth) {
+        this.bestWidth = bestWidth;
     }
 
     /** The YAML document for {@code value}, ending in a newline. */
     public static String marshal(Object value) {
-        GoYaml e = new GoYaml();
+        return marshal(value, BEST_WIDTH);
+    }
+
+    /** As {@link #marshal(Object)} with long text never folded (go-yaml v3's encoder). */
+    public static String marshalUnfolded(Object value) {
+        return marshal(value, Integer.MAX_VALUE);
+    }
+
+    private static String marshal(Object value, int bestWidth) {
+        GoYaml e = new GoYaml(bestWidth);
         e.node(normalize(value), false, false, false, true);
         e.writeIndent(); // document end
         return e.out.toString();
@@ -90,8 +103,14 @@ public final class GoYaml {
             }
             double abs = Math.abs(d);
             if (d == Math.rint(d) && abs < 1e21) {
-                // JSON writes integral floats without a fraction, so they read back as ints
-                return new RawScalar(new BigDecimal(d).toBigInteger().toString());
+                // encoding/json writes integral floats with their shortest digits and no fraction
+                // (12345678901234567000); go-yaml reads that back as an int when it fits int64 or
+                // uint64, otherwise as a float64 written with 'g' (-9.223372036854776e+18)
+                BigInteger i = new BigDecimal(Double.toString(d)).toBigInteger();
+                if (i.bitLength() < 64 || (i.signum() > 0 && i.bitLength() == 64)) {
+                    return new RawScalar(i.toString());
+                }
+                return new RawScalar(GoFloat.format64(d));
             }
             return new RawScalar(GoFloat.format64(d));
         }
@@ -249,7 +268,7 @@ public final class GoYaml {
         for (int i = 0; i < cps.length; i++) {
             int c = cps[i];
             if (c == ' ') {
-                if (allowBreaks && !spaces && column > BEST_WIDTH && !(i + 1 < cps.length && cps[i + 1] == ' ')) {
+                if (allowBreaks && !spaces && column > bestWidth && !(i + 1 < cps.length && cps[i + 1] == ' ')) {
                     writeIndent();
                 } else {
                     put(c);
@@ -272,7 +291,7 @@ public final class GoYaml {
         for (int i = 0; i < cps.length; i++) {
             int c = cps[i];
             if (c == ' ') {
-                if (allowBreaks && !spaces && column > BEST_WIDTH && i != 0 && i != cps.length - 1
+                if (allowBreaks && !spaces && column > bestWidth && i != 0 && i != cps.length - 1
                         && !(cps[i + 1] == ' ')) {
                     writeIndent();
                 } else {
@@ -301,7 +320,7 @@ public final class GoYaml {
                 escape(c);
                 spaces = false;
             } else if (c == ' ') {
-                if (allowBreaks && !spaces && column > BEST_WIDTH && i != 0 && i != cps.length - 1) {
+                if (allowBreaks && !spaces && column > bestWidth && i != 0 && i != cps.length - 1) {
                     writeIndent();
                     if (cps[i + 1] == ' ') {
                         put('\\');
@@ -410,8 +429,9 @@ public final class GoYaml {
         }
 
         static boolean isPrintable(int c) {
-            return c == 0x0A || (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF) || (c >= 0x10000 && c <= 0x10FFFF);
+            // go-yaml's is_printable looks at UTF-8 bytes: NEL (C2 85) and 4-byte sequences fail it
+            return c == 0x0A || (c >= 0x20 && c <= 0x7E) || (c >= 0xA0 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
         }
 
         static Analysis of(String value) {

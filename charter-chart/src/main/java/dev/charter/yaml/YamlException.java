@@ -1,7 +1,7 @@
 package dev.charter.yaml;
 
 /** A YAML document Go's sigs.k8s.io/yaml would reject; the message follows its wording. */
-public final class YamlException extends RuntimeException {
+public class YamlException extends RuntimeException {
 
     public YamlException(String message) {
         super(message);

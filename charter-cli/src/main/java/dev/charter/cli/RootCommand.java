@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
             dev.charter.cli.kube.GetCommand.class,
             dev.charter.cli.kube.UninstallCommand.class,
             dev.charter.cli.kube.RollbackCommand.class,
+            dev.charter.cli.kube.InstallCommand.class,
+            dev.charter.cli.kube.UpgradeCommand.class,
         })
 public final class RootCommand implements Callable<Integer> {
 

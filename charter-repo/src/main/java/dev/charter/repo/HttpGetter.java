@@ -36,6 +36,10 @@ public final class HttpGetter {
         }
     }
 
+    /** One HTTP client per distinct transport setting, shared by all requests (and threads) of the process. */
+    private static final java.util.concurrent.ConcurrentMap<TransportOptions, HttpTransport> CLIENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private HttpGetter() {
     }
 
@@ -61,7 +65,8 @@ public final class HttpGetter {
             String token = Base64.getEncoder().encodeToString((options.username() + ":" + options.password()).getBytes(StandardCharsets.UTF_8));
             request = request.withHeader("Authorization", "Basic " + token);
         }
-        try (HttpTransport http = new HttpTransport(transport); Response response = http.send(request)) {
+        HttpTransport http = CLIENTS.computeIfAbsent(transport, HttpTransport::new);
+        try (Response response = http.send(request)) {
             if (response.status() != 200) {
                 throw new RepoException("failed to fetch " + href + " : " + response.status() + " " + GoErrors.statusText(response.status()));
             }

@@ -43,6 +43,12 @@ final class IndexParser {
             }
         }
         String text = new String(data, StandardCharsets.UTF_8);
+        if (!"false".equals(System.getProperty("charter.index.fast"))) {
+            Object fast = FastIndexParser.parse(text);
+            if (fast != null) {
+                return fast;
+            }
+        }
         if (data.length >= PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1
                 && !"false".equals(System.getProperty("charter.index.parallel"))) {
             Object parallel = parseInParallel(text);

@@ -34,12 +34,17 @@ class BigIndexTest {
         assertThat(index.get("chart-0017", "^1.0.0", w -> { }).version()).isEqualTo("1.18.2");
         assertThat(index.get("chart-0017", "", w -> { }).urls()).containsExactly("https://charts.example.com/chart-0017-5.9.2.tgz");
         // the parallel split parse and the single pass agree
-        System.setProperty("charter.index.parallel", "false");
+        // ... and so do the fast line reader (used above) and SnakeYAML's event reader, in parallel pieces or not
         try {
+            System.setProperty("charter.index.fast", "false");
+            IndexFile parallel = IndexFile.loadFile(file, w -> { });
+            assertThat(parallel.toYaml()).isEqualTo(index.toYaml());
+            System.setProperty("charter.index.parallel", "false");
             IndexFile single = IndexFile.loadFile(file, w -> { });
             assertThat(single.toYaml()).isEqualTo(index.toYaml());
         } finally {
             System.clearProperty("charter.index.parallel");
+            System.clearProperty("charter.index.fast");
         }
         RepoSearch search = new RepoSearch();
         search.add("big", index);

@@ -220,6 +220,8 @@ public final class ChartLoader {
         List<Object> docs;
         try {
             docs = YamlReader.parseAll(new String(data, StandardCharsets.UTF_8));
+        } catch (YamlReader.SeparatorException e) {
+            throw new ChartException("cannot load values.yaml: error reading yaml document: " + e.getMessage());
         } catch (YamlException e) {
             throw new ChartException("cannot load values.yaml: cannot unmarshal yaml document: error converting YAML to JSON: "
                     + e.getMessage());

@@ -26,6 +26,16 @@ public final class ManifestSorter {
             "CronJob", "IngressClass", "Ingress", "APIService", "MutatingWebhookConfiguration",
             "ValidatingWebhookConfiguration");
 
+    /** Helm's {@code releaseutil.UninstallOrder}. */
+    public static final List<String> UNINSTALL_ORDER = List.of("ValidatingWebhookConfiguration",
+            "MutatingWebhookConfiguration", "APIService", "Ingress", "IngressClass", "Service", "CronJob", "Job",
+            "StatefulSet", "HorizontalPodAutoscaler", "Deployment", "ReplicaSet", "ReplicationController", "Pod",
+            "DaemonSet", "RoleBindingList", "RoleBinding", "RoleList", "Role", "ClusterRoleBindingList",
+            "ClusterRoleBinding", "ClusterRoleList", "ClusterRole", "CustomResourceDefinition", "PersistentVolumeClaim",
+            "PersistentVolume", "StorageClass", "ConfigMap", "SecretList", "Secret", "ServiceAccount",
+            "PodDisruptionBudget", "PodSecurityPolicy", "LimitRange", "ResourceQuota", "NetworkPolicy", "Namespace",
+            "PriorityClass");
+
     private static final Map<String, String> EVENTS = Map.ofEntries(
             Map.entry("pre-install", "pre-install"), Map.entry("post-install", "post-install"),
             Map.entry("pre-delete", "pre-delete"), Map.entry("post-delete", "post-delete"),
@@ -93,6 +103,11 @@ public final class ManifestSorter {
 
     /** Helm's {@code SortManifests} with {@code InstallOrder}. */
     public static Sorted sort(Map<String, String> files) {
+        return sort(files, INSTALL_ORDER);
+    }
+
+    /** Helm's {@code SortManifests} with the given kind order (e.g. {@link #UNINSTALL_ORDER}). */
+    public static Sorted sort(Map<String, String> files, List<String> order) {
         List<Hook> hooks = new ArrayList<>();
         List<Manifest> generic = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(files).entrySet()) {
@@ -150,13 +165,18 @@ public final class ManifestSorter {
                 hooks.add(new Hook(head.name, head.kind, filePath, m, events, weight, dps, ops));
             }
         }
-        return new Sorted(sortByKind(hooks, Hook::kind), sortByKind(generic, Manifest::kind));
+        return new Sorted(sortByKind(hooks, Hook::kind, order), sortByKind(generic, Manifest::kind, order));
     }
 
     private static <T> List<T> sortByKind(List<T> in, java.util.function.Function<T, String> kind) {
+        return sortByKind(in, kind, INSTALL_ORDER);
+    }
+
+    /** Helm's stable {@code sortManifestsByKind}: known kinds in order, unknown kinds after them by name. */
+    public static <T> List<T> sortByKind(List<T> in, java.util.function.Function<T, String> kind, List<String> order) {
         Map<String, Integer> ordering = new HashMap<>();
-        for (int i = 0; i < INSTALL_ORDER.size(); i++) {
-            ordering.put(INSTALL_ORDER.get(i), i);
+        for (int i = 0; i < order.size(); i++) {
+            ordering.put(order.get(i), i);
         }
         List<T> out = new ArrayList<>(in);
         out.sort(Comparator.comparing(kind, (a, b) -> {

@@ -1,5 +1,6 @@
 package dev.charter.chart.render;
 
+import dev.charter.yaml.GoFloat;
 import dev.charter.yaml.GoYaml;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class PrettyYaml {
                 sb.append('\n').append(" ".repeat(indent + 2));
                 sequence(sb, xl, indent + 2);
             } else {
-                sb.append(' ').append(scalar(x, indent + 2)).append('\n');
+                sb.append(' ').append(scalar(x, indent)).append('\n');
             }
         }
     }
@@ -62,13 +63,20 @@ final class PrettyYaml {
             } else if (x instanceof List<?> xl && !xl.isEmpty()) {
                 sequence(sb, xl, indent + 2);
             } else {
-                sb.append(scalar(x, indent + 2)).append('\n');
+                sb.append(scalar(x, indent)).append('\n');
             }
         }
     }
 
     private static String scalar(Object v, int indent) {
-        String s = GoYaml.marshal(v);
+        String s;
+        if (v instanceof Double || v instanceof Float) {
+            // go-yaml v3 writes float64 with strconv 'g' (1e+06), not through JSON like toYaml
+            double d = ((Number) v).doubleValue();
+            s = Double.isNaN(d) ? ".nan" : Double.isInfinite(d) ? (d > 0 ? ".inf" : "-.inf") : GoFloat.format64(d);
+        } else {
+            s = GoYaml.marshalUnfolded(v);
+        }
         if (s.endsWith("\n")) {
             s = s.substring(0, s.length() - 1);
         }

@@ -28,7 +28,15 @@ public final class Renderer {
     /** Release options and rendering switches. */
     public record Options(String releaseName, String namespace, int revision, boolean isUpgrade,
                           KubeVersion kubeVersion, List<String> apiVersions, BuildInfo helmVersion,
-                          boolean skipSchemaValidation, boolean subNotes, boolean enableDns, boolean strict) {
+                          boolean skipSchemaValidation, boolean subNotes, boolean enableDns, boolean strict,
+                          boolean exactApiVersions) {
+
+        public Options(String releaseName, String namespace, int revision, boolean isUpgrade,
+                       KubeVersion kubeVersion, List<String> apiVersions, BuildInfo helmVersion,
+                       boolean skipSchemaValidation, boolean subNotes, boolean enableDns, boolean strict) {
+            this(releaseName, namespace, revision, isUpgrade, kubeVersion, apiVersions, helmVersion,
+                    skipSchemaValidation, subNotes, enableDns, strict, false);
+        }
 
         public static Options defaults(String releaseName, String namespace) {
             return new Options(releaseName, namespace, 1, false, null, List.of(), DEFAULT_HELM_VERSION, false, false,
@@ -37,22 +45,33 @@ public final class Renderer {
 
         public Options withUpgrade(boolean upgrade) {
             return new Options(releaseName, namespace, revision, upgrade, kubeVersion, apiVersions, helmVersion,
-                    skipSchemaValidation, subNotes, enableDns, strict);
+                    skipSchemaValidation, subNotes, enableDns, strict, exactApiVersions);
         }
 
         public Options withCapabilities(KubeVersion kv, List<String> apis) {
             return new Options(releaseName, namespace, revision, isUpgrade, kv, apis, helmVersion,
-                    skipSchemaValidation, subNotes, enableDns, strict);
+                    skipSchemaValidation, subNotes, enableDns, strict, false);
+        }
+
+        /** A cluster's capabilities: its version and exactly its API versions (Helm's {@code getCapabilities}). */
+        public Options withServerCapabilities(KubeVersion kv, List<String> apis) {
+            return new Options(releaseName, namespace, revision, isUpgrade, kv, apis, helmVersion,
+                    skipSchemaValidation, subNotes, enableDns, strict, true);
+        }
+
+        public Options withRevision(int rev) {
+            return new Options(releaseName, namespace, rev, isUpgrade, kubeVersion, apiVersions, helmVersion,
+                    skipSchemaValidation, subNotes, enableDns, strict, exactApiVersions);
         }
 
         public Options withHelmVersion(BuildInfo info) {
             return new Options(releaseName, namespace, revision, isUpgrade, kubeVersion, apiVersions, info,
-                    skipSchemaValidation, subNotes, enableDns, strict);
+                    skipSchemaValidation, subNotes, enableDns, strict, exactApiVersions);
         }
 
         public Options withSwitches(boolean skipSchema, boolean subNotes, boolean enableDns) {
             return new Options(releaseName, namespace, revision, isUpgrade, kubeVersion, apiVersions, helmVersion,
-                    skipSchema, subNotes, enableDns, strict);
+                    skipSchema, subNotes, enableDns, strict, exactApiVersions);
         }
     }
 
@@ -106,7 +125,9 @@ public final class Renderer {
         } catch (ValuesException e) {
             throw new RenderException("chart dependencies processing failed: " + e.getMessage(), e);
         }
-        Capabilities caps = Capabilities.defaults(opts.kubeVersion(), opts.apiVersions(), opts.helmVersion());
+        Capabilities caps = opts.exactApiVersions()
+                ? new Capabilities(opts.kubeVersion(), new VersionSet(opts.apiVersions()), opts.helmVersion())
+                : Capabilities.defaults(opts.kubeVersion(), opts.apiVersions(), opts.helmVersion());
         Map<String, Object> top = toRenderValues(root, vals, opts, caps);
         try {
             return renderResources(root, top, caps, opts);

@@ -13,23 +13,17 @@ import dev.charter.chart.render.RenderException;
 import dev.charter.chart.render.RenderResult;
 import dev.charter.chart.render.Renderer;
 import dev.charter.chart.values.ChartNode;
-import dev.charter.chart.values.ValuesException;
-import dev.charter.chart.values.ValuesOptions;
 import dev.charter.cli.BaseCommand;
 import dev.charter.cli.ChartPathOptions;
 import dev.charter.cli.CliException;
+import dev.charter.cli.ValuesFlags;
 import dev.charter.sprig.SprigFunctions;
 import dev.charter.template.Template;
 import dev.charter.template.TemplateException;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.StandardOpenOption;
@@ -54,19 +48,8 @@ public final class TemplateCommand extends BaseCommand {
     @Mixin
     ChartPathOptions chartPath;
 
-    // ---- values options ----
-    @Option(names = {"-f", "--values"}, split = ",", paramLabel = "strings", description = "specify values in a YAML file or a URL (can specify multiple)")
-    List<String> valueFiles = new ArrayList<>();
-    @Option(names = "--set", paramLabel = "stringArray", description = "set values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2)")
-    List<String> setValues = new ArrayList<>();
-    @Option(names = "--set-string", paramLabel = "stringArray", description = "set STRING values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2)")
-    List<String> setStringValues = new ArrayList<>();
-    @Option(names = "--set-file", paramLabel = "stringArray", description = "set values from respective files specified via the command line (can specify multiple or separate values with commas: key1=path1,key2=path2)")
-    List<String> setFileValues = new ArrayList<>();
-    @Option(names = "--set-json", paramLabel = "stringArray", description = "set JSON values on the command line (can specify multiple or separate values with commas: key1=jsonval1,key2=jsonval2 or using json format: {\"key1\": jsonval1, \"key2\": \"jsonval2\"})")
-    List<String> setJsonValues = new ArrayList<>();
-    @Option(names = "--set-literal", paramLabel = "stringArray", description = "set a literal STRING value on the command line")
-    List<String> setLiteralValues = new ArrayList<>();
+    @Mixin
+    ValuesFlags valuesFlags;
 
     // ---- install flags ----
     @Option(names = "--create-namespace", description = "create the release namespace if not present") boolean createNamespace;
@@ -138,19 +121,7 @@ public final class TemplateCommand extends BaseCommand {
         String chartRef = nc[1];
         Path cp = chartPath.locate(ctx(), chartRef);
 
-        ValuesOptions vo = new ValuesOptions();
-        vo.valueFiles.addAll(valueFiles);
-        vo.values.addAll(setValues);
-        vo.stringValues.addAll(setStringValues);
-        vo.fileValues.addAll(setFileValues);
-        vo.jsonValues.addAll(setJsonValues);
-        vo.literalValues.addAll(setLiteralValues);
-        Map<String, Object> vals;
-        try {
-            vals = vo.mergeValues(this::readFile);
-        } catch (ValuesException e) {
-            throw new CliException(e.getMessage(), e);
-        }
+        Map<String, Object> vals = valuesFlags.merge(ctx());
 
         Chart chart;
         try {
@@ -233,32 +204,6 @@ public final class TemplateCommand extends BaseCommand {
             }
         }
         return new String[] {releaseName, args.get(0)};
-    }
-
-    private byte[] readFile(String filePath) throws IOException, InterruptedException {
-        if (filePath.strip().equals("-")) {
-            return ctx().in().readAllBytes();
-        }
-        if (filePath.startsWith("http://") || filePath.startsWith("https://")) {
-            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
-            HttpResponse<byte[]> resp = client.send(HttpRequest.newBuilder(URI.create(filePath)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (resp.statusCode() / 100 != 2) {
-                throw new IOException("failed to fetch " + filePath + " : " + resp.statusCode());
-            }
-            return resp.body();
-        }
-        Path p = ctx().resolve(filePath);
-        try {
-            return Files.readAllBytes(p);
-        } catch (NoSuchFileException e) {
-            throw new ValuesException("open " + filePath + ": no such file or directory");
-        } catch (IOException e) {
-            if (Files.isDirectory(p)) {
-                throw new ValuesException("read " + filePath + ": is a directory");
-            }
-            throw e;
-        }
     }
 
     private void output(RenderResult rel, String releaseName) throws IOException {

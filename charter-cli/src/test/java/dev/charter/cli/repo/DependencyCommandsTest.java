@@ -225,6 +225,33 @@ class DependencyCommandsTest {
     }
 
     @Test
+    void chartsWithoutDependenciesAndMissingLocks(@TempDir Path wd) throws Exception {
+        twin(wd, "");
+        RepoFixtures.Pair p = new RepoFixtures.Pair();
+        same(p, wd, "dependency", "update", "parent");
+        same(p, wd, "dependency", "build", "parent");
+        same(p, wd, "dependency", "list", "parent");
+        same(p, wd, "dependency", "list", "parent/Chart.yaml");
+        assertThat(p.charter.run(wd, "dependency").exitCode()).isZero(); // help text: not compared
+        for (String side : List.of("h", "c")) {
+            Path chartYaml = wd.resolve(side + "/parent/Chart.yaml");
+            Files.writeString(chartYaml, Files.readString(chartYaml) + "dependencies:\n- name: sub\n  version: 0.1.0\n  repository: file://../sub\n");
+        }
+        // no lock yet: build runs an update
+        same(p, wd, "dependency", "build", "parent");
+        sameCharts(wd, true);
+        sameLock(wd, "Chart.lock");
+        ok(p.helm.run(wd.resolve("h"), "package", "parent"));
+        ok(p.charter.run(wd.resolve("c"), "package", "parent"));
+        same(p, wd, "dependency", "list", "parent-0.1.0.tgz");
+        for (String side : List.of("h", "c")) {
+            Path chartYaml = wd.resolve(side + "/parent/Chart.yaml");
+            Files.writeString(chartYaml, Files.readString(chartYaml).replace("file://../sub", "file://../nowhere"));
+        }
+        same(p, wd, "dependency", "update", "parent");
+    }
+
+    @Test
     void dependenciesFromARepositoryWithBasicAuth(@TempDir Path wd) throws Exception {
         twin(wd, """
                 dependencies:

@@ -24,11 +24,24 @@ final class FileServer implements AutoCloseable {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     private FileServer(Path root, String user, String password) throws Exception {
+        this(root, user, password, null, null);
+    }
+
+    private FileServer(Path root, String user, String password, Path keystore, String storePassword) throws Exception {
         this.root = root;
         this.credentials = user == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        ServerConnector connector;
+        if (keystore != null) {
+            org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            ssl.setKeyStorePath(keystore.toString());
+            ssl.setKeyStorePassword(storePassword);
+            ssl.setKeyStoreType("PKCS12");
+            connector = new ServerConnector(server, ssl);
+        } else {
+            connector = new ServerConnector(server);
+        }
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -67,12 +80,21 @@ final class FileServer implements AutoCloseable {
         return new FileServer(root.toAbsolutePath().normalize(), user, password);
     }
 
+    /** HTTPS with the key pair in a PKCS#12 keystore. */
+    static FileServer startTls(Path root, Path keystore, String storePassword) throws Exception {
+        return new FileServer(root.toAbsolutePath().normalize(), null, null, keystore, storePassword);
+    }
+
     int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
+    private boolean tls() {
+        return server.getConnectors()[0].getProtocols().contains("ssl");
+    }
+
     String url() {
-        return "http://127.0.0.1:" + port();
+        return (tls() ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     @Override

@@ -131,6 +131,10 @@ class RepoCommandsTest {
         assertThat(r[1].exitCode()).isEqualTo(r[0].exitCode()).isZero();
         assertThat(r[1].out()).isEqualTo(r[0].out());
         p.same(wd, "search", "repo", "good");
+        java.nio.file.Files.delete(p.helmCache("partial-index.yaml"));
+        java.nio.file.Files.delete(p.charterCache("partial-index.yaml"));
+        p.same(wd, "search", "repo", "good");
+        p.same(wd, "repo", "update", "partial");
         p.same(wd, "search", "repo", "broken");
         // a repository whose server went away: update reports it and fails
         int port = closedPort();
@@ -156,6 +160,32 @@ class RepoCommandsTest {
         p.same(wd, "pull", "private/alpha", "--version", "0.1.0", "-d", wd.toString());
         assertThat(wd.resolve("alpha-0.1.0.tgz")).exists();
         p.same(wd, "repo", "add", "viaStdin", authServer.url(), "--username", "alice", "--password-stdin", "--pass-credentials");
+    }
+
+    @Test
+    void tlsFlags(@TempDir Path wd) throws Exception {
+        Path ks = wd.resolve("server.p12");
+        Path ca = wd.resolve("ca.pem");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        for (List<String> cmd : List.of(
+                List.of(keytool, "-genkeypair", "-alias", "s", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
+                        "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", ks.toString(),
+                        "-storepass", "changeit", "-keypass", "changeit"),
+                List.of(keytool, "-exportcert", "-rfc", "-alias", "s", "-keystore", ks.toString(), "-storepass", "changeit",
+                        "-file", ca.toString()))) {
+            Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String output = new String(proc.getInputStream().readAllBytes());
+            assertThat(proc.waitFor()).as(output).isZero();
+        }
+        try (FileServer tls = FileServer.startTls(charts, ks, "changeit")) {
+            RepoFixtures.Pair p = new RepoFixtures.Pair();
+            p.same(wd, "repo", "add", "tls", tls.url());
+            p.same(wd, "repo", "add", "tls", tls.url(), "--ca-file", ca.toString());
+            p.same(wd, "repo", "add", "tls2", tls.url(), "--insecure-skip-tls-verify");
+            assertThat(Files.readString(p.charterConfig("repositories.yaml"))).isEqualTo(Files.readString(p.helmConfig("repositories.yaml")));
+            p.same(wd, "pull", "tls/beta", "-d", Files.createDirectories(wd.resolve("out")).toString());
+            p.same(wd, "search", "repo", "tls2/");
+        }
     }
 
     @Test

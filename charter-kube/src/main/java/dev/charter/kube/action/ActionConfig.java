@@ -3,7 +3,6 @@ package dev.charter.kube.action;
 import dev.charter.kube.KubeConnection;
 import dev.charter.kube.KubeOptions;
 import dev.charter.kube.client.ResourceClient;
-import dev.charter.kube.render.Renderer;
 import dev.charter.kube.storage.Driver;
 import dev.charter.kube.storage.KubeRecordsDriver;
 import dev.charter.kube.storage.MemoryDriver;
@@ -13,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Helm's {@code action.Configuration}: the cluster connection, release storage (chosen by
- * HELM_DRIVER: secret(s) default, configmap(s), memory) and the renderer install/upgrade use.
+ * HELM_DRIVER: secret(s) default, configmap(s), memory) and how it logs.
  */
 public final class ActionConfig implements AutoCloseable {
 
@@ -21,7 +20,6 @@ public final class ActionConfig implements AutoCloseable {
     private final Storage storage;
     private final String namespace;
     private ResourceClient resources;
-    private Renderer renderer;
     private ZoneId zone = ZoneId.systemDefault();
     private Consumer<String> warn = s -> { };
 
@@ -48,8 +46,6 @@ public final class ActionConfig implements AutoCloseable {
     public KubeConnection connection() { return connection; }
     public Storage storage() { return storage; }
     public String namespace() { return namespace; }
-    public Renderer renderer() { return renderer; }
-    public ActionConfig renderer(Renderer r) { this.renderer = r; return this; }
     public ZoneId zone() { return zone; }
     public ActionConfig zone(ZoneId z) { this.zone = z; return this; }
     public Consumer<String> warn() { return warn; }

@@ -9,9 +9,12 @@ import dev.charter.kube.release.Hook;
 import dev.charter.kube.release.Release;
 import dev.charter.kube.release.ReleaseCharts;
 import dev.charter.kube.release.Status;
-import dev.charter.kube.render.ManifestSorter;
-import dev.charter.kube.render.ReleaseRenderer;
-import dev.charter.kube.render.Renderer;
+import dev.charter.chart.render.Manifest;
+import dev.charter.chart.render.ManifestSorter;
+import dev.charter.chart.render.RenderException;
+import dev.charter.chart.render.RenderResult;
+import dev.charter.chart.render.Renderer;
+import dev.charter.chart.values.ChartNode;
 import dev.charter.kube.storage.ReleaseNotFoundException;
 import dev.charter.kube.storage.Storage;
 import dev.charter.kube.storage.StorageException;
@@ -193,9 +196,11 @@ public final class ReleaseActions {
         ResourceClient rc = cfg.resources();
         List<ResourceClient.Info> infos = new ArrayList<>();
         StringBuilder kept = new StringBuilder();
-        List<ManifestSorter.Manifest> ms = ManifestSorter.sort(Map.of("manifest", rel.manifest),
-                ManifestSorter.UNINSTALL_ORDER).manifests();
-        for (ManifestSorter.Manifest m : ms) {
+        Map<String, String> split = new LinkedHashMap<>();
+        List<String> docs = ManifestSorter.splitManifests(rel.manifest);
+        for (int k = 0; k < docs.size(); k++) split.put("manifest-" + k, docs.get(k));
+        List<Manifest> ms = ManifestSorter.sort(split, ManifestSorter.UNINSTALL_ORDER).manifests();
+        for (Manifest m : ms) {
             List<ResourceClient.Info> built;
             try {
                 built = rc.build(m.content());
@@ -331,43 +336,148 @@ public final class ReleaseActions {
 
     // ---------------------------------------------------------------- install / upgrade
 
+    /** Helm's {@code DryRunStrategy}. */
+    public enum DryRun {
+        NONE, CLIENT, SERVER;
+
+        boolean isDryRun() {
+            return this != NONE;
+        }
+
+        boolean interactWithServer() {
+            return this != CLIENT;
+        }
+    }
+
     public static final class InstallOptions {
         public String releaseName = "";
-        public boolean createNamespace, dryRun, waitReady, waitForJobs, atomic, disableHooks, skipCrds, subNotes,
-                includeCrds, isUpgrade, replace, forceConflicts;
+        public DryRun dryRun = DryRun.NONE;
+        public boolean createNamespace, waitForJobs, rollbackOnFailure, disableHooks, skipCrds, subNotes, replace,
+                forceReplace, forceConflicts, takeOwnership, skipSchemaValidation, enableDns, hideSecret, isUpgrade;
+        /** Helm's wait strategy: hookOnly (default), watcher or legacy. */
+        public String waitStrategy = "hookOnly";
         public boolean serverSideApply = true;
         public long timeoutMillis = 300_000;
         public String description = "";
         public Map<String, String> labels = new LinkedHashMap<>();
-        public String kubeVersion = "";
+        /** Client-only capabilities ({@code helm template}-like dry runs). */
+        public dev.charter.chart.render.KubeVersion kubeVersion;
+        public List<String> apiVersions = new ArrayList<>();
     }
 
-    private Renderer renderer() {
-        if (cfg.renderer() == null) throw new KubeException("rendering is not available in this build");
-        return cfg.renderer();
-    }
+    /** A failure that still carries the release Helm returns with it (e.g. a render failure). */
+    public static final class ActionException extends KubeException {
+        private final transient Release release;
+        private final String logged;
 
-    public Release install(Chart chart, Map<String, Object> values, InstallOptions o) {
-        if (!o.dryRun) cfg.checkReachable();
-        String name = o.releaseName;
-        if (!validName(name)) {
-            throw new KubeException("release name check failed: release name \"" + name + "\": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53");
+        public ActionException(String message, Release release, String logged, Throwable cause) {
+            super(message, cause);
+            this.release = release;
+            this.logged = logged;
         }
-        if (!o.dryRun) availableName(name);
-        ResourceClient rc = cfg.resources();
-        if (!o.skipCrds && !o.dryRun && !chart.crds().isEmpty()) {
-            for (var crd : chart.crds()) {
-                List<ResourceClient.Info> infos = rc.build(crd.text());
-                for (ResourceClient.Info i : infos) {
-                    if (rc.get(i) == null) rc.apply(i, false, false);
-                }
+
+        public Release release() {
+            return release;
+        }
+
+        /** The {@code msg} Helm's logger printed at ERROR level before returning, or null. */
+        public String logged() {
+            return logged;
+        }
+    }
+
+    private static final List<String> SYSTEM_LABELS = List.of("name", "owner", "status", "version", "createdAt", "modifiedAt");
+
+    private static void checkLabels(Map<String, String> labels) {
+        for (String k : labels.keySet()) {
+            if (SYSTEM_LABELS.contains(k)) {
+                throw new KubeException("user supplied labels contains system reserved label name. System labels: "
+                        + "[" + String.join(" ", SYSTEM_LABELS) + "]");
             }
         }
+    }
+
+    private RenderResult render(Chart chart, Map<String, Object> vals, Renderer.Options opts) {
+        return Renderer.render(chart, vals, opts);
+    }
+
+    /** Helm's {@code renderResources} manifest text. */
+    static String manifestText(RenderResult r, boolean hideSecret) {
+        StringBuilder b = new StringBuilder();
+        for (Manifest m : r.manifests()) {
+            if (hideSecret && "Secret".equals(m.kind()) && "v1".equals(m.apiVersion())) {
+                b.append("---\n# Source: ").append(m.name()).append("\n# HIDDEN: The Secret output has been suppressed\n");
+            } else {
+                b.append("---\n# Source: ").append(m.name()).append('\n').append(m.content()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    static List<Hook> hooks(RenderResult r) {
+        List<Hook> out = new ArrayList<>();
+        for (dev.charter.chart.render.Hook h : r.hooks()) {
+            Hook k = new Hook();
+            k.name = h.name();
+            k.kind = h.kind();
+            k.path = h.path();
+            k.manifest = h.manifest();
+            k.events = new ArrayList<>(h.events());
+            k.weight = h.weight();
+            k.deletePolicies = new ArrayList<>(h.deletePolicies());
+            k.outputLogPolicies = new ArrayList<>(h.outputLogPolicies());
+            out.add(k);
+        }
+        return out;
+    }
+
+    private Renderer.Options serverCapabilities(Renderer.Options o) {
+        ServerCapabilities caps = ServerCapabilities.get(cfg.connection().client());
+        return o.withServerCapabilities(caps.kubeVersion(), caps.apiVersions());
+    }
+
+    public Release install(Chart chart, Map<String, Object> userValues, InstallOptions o) {
+        DryRun dr = o.dryRun;
+        if (dr.interactWithServer()) {
+            try {
+                cfg.checkReachable();
+            } catch (RuntimeException e) {
+                throw new ActionException("cluster reachability check failed: " + e.getMessage(), null,
+                        "cluster reachability check failed: " + e.getMessage(), e);
+            }
+        }
+        if (!dr.isDryRun() && o.hideSecret) {
+            throw new ActionException("hiding Kubernetes secrets requires a dry-run mode", null,
+                    "hiding Kubernetes secrets requires a dry-run mode", null);
+        }
+        String name = o.releaseName;
+        String ns = cfg.namespace();
+        try {
+            availableName(name, o);
+        } catch (KubeException e) {
+            throw new ActionException("release name check failed: " + e.getMessage(), null, "release name check failed",
+                    e);
+        }
+        Map<String, Object> vals = userValues == null ? new LinkedHashMap<>() : userValues;
+        Map<String, Object> renderVals = dev.charter.chart.values.Values.copyTable(vals);
+        ResourceClient rc = dr.interactWithServer() ? cfg.resources() : null;
+        List<ChartNode.Crd> crds = ChartNode.of(chart).crdObjects();
+        if (dr.interactWithServer() && !o.skipCrds && !crds.isEmpty()) {
+            if (dr.isDryRun()) {
+                cfg.warn().accept("This chart or one of its subcharts contains CRDs. Rendering may fail or contain inaccuracies.");
+            } else {
+                installCrds(rc, crds, o);
+            }
+        }
+        boolean isUpgrade = o.isUpgrade && dr.isDryRun();
+        Renderer.Options ro = Renderer.Options.defaults(name, ns).withUpgrade(isUpgrade)
+                .withSwitches(o.skipSchemaValidation, o.subNotes, o.enableDns);
+        ro = dr.interactWithServer() ? serverCapabilities(ro) : ro.withCapabilities(o.kubeVersion, o.apiVersions);
         Release rel = new Release();
         rel.name = name;
-        rel.namespace = cfg.namespace();
+        rel.namespace = ns;
         rel.chart = ReleaseCharts.toJsonModel(chart);
-        rel.config = values;
+        rel.config = vals;
         GoTime t = now();
         rel.info.firstDeployed = t;
         rel.info.lastDeployed = t;
@@ -375,38 +485,54 @@ public final class ReleaseActions {
         rel.version = 1;
         rel.labels = new LinkedHashMap<>(o.labels);
         rel.applyMethod = o.serverSideApply ? "ssa" : "csa";
-        ReleaseRenderer.Rendered r;
+        RenderResult r;
         try {
-            r = ReleaseRenderer.render(renderer(), chart, values, new Renderer.Options(name, rel.namespace, 1,
-                    !(o.isUpgrade && o.dryRun), o.isUpgrade && o.dryRun, o.kubeVersion, List.of()), o.subNotes, o.includeCrds);
-        } catch (RuntimeException e) {
+            r = render(chart, renderVals, ro);
+        } catch (RenderException e) {
+            if (e.partial() == null) throw e;
+            checkLabels(o.labels);
             rel.setStatus(Status.FAILED, "failed to render resource: " + e.getMessage());
-            throw e;
+            throw new ActionException(e.getMessage(), rel, null, e);
         }
-        rel.hooks = r.hooks();
-        rel.manifest = r.manifest();
+        checkLabels(o.labels);
+        rel.chart = ReleaseCharts.toJsonModel(chart, r.chart());
+        rel.hooks = hooks(r);
+        rel.manifest = manifestText(r, o.hideSecret);
         rel.info.notes = r.notes();
         rel.setStatus(Status.PENDING_INSTALL, "Initial install underway");
-        if (o.dryRun) {
+        List<ResourceClient.Info> resources = List.of();
+        List<ResourceClient.Info> toBeAdopted = List.of();
+        if (dr.interactWithServer()) {
+            try {
+                resources = rc.build(rel.manifest);
+            } catch (RuntimeException e) {
+                throw new KubeException("unable to build kubernetes objects from release manifest: " + e.getMessage(), e);
+            }
+            markOwned(resources, rel);
+            if (!isUpgrade && !resources.isEmpty()) {
+                toBeAdopted = o.takeOwnership ? existing(rc, resources)
+                        : existingResourceConflict(rc, resources, rel, "install");
+            }
+        }
+        if (dr.isDryRun()) {
             rel.info.description = "Dry run complete";
             return rel;
         }
-        List<ResourceClient.Info> resources;
-        try {
-            resources = rc.build(rel.manifest);
-        } catch (RuntimeException e) {
-            throw new KubeException("unable to build kubernetes objects from release manifest: " + e.getMessage(), e);
-        }
-        markOwned(resources, rel);
-        existingResourceConflict(rc, resources, rel);
         if (o.createNamespace) {
-            var ns = new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(rel.namespace)
-                    .withLabels(Map.of("name", rel.namespace)).endMetadata().build();
-            if (rc.client().namespaces().withName(rel.namespace).get() == null) {
-                rc.client().namespaces().resource(ns).fieldManager(ResourceClient.FIELD_MANAGER).serverSideApply();
+            var nsObj = new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(ns)
+                    .withLabels(Map.of("name", ns)).endMetadata().build();
+            if (rc.client().namespaces().withName(ns).get() == null) {
+                try {
+                    rc.client().namespaces().resource(nsObj).fieldManager(ResourceClient.FIELD_MANAGER).serverSideApply();
+                } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                    if (e.getCode() != 409) throw new KubeException(dev.charter.kube.storage.KubeErrors.message(e), e);
+                }
             }
         }
+        if (o.replace) replaceRelease(rel);
         st().create(rel);
+        String wait = o.waitStrategy;
+        if (o.rollbackOnFailure && "hookOnly".equals(wait)) wait = "watcher";
         try {
             if (!o.disableHooks) {
                 try {
@@ -415,8 +541,12 @@ public final class ReleaseActions {
                     throw new KubeException("failed pre-install: " + e.getMessage(), e);
                 }
             }
-            rc.create(resources, o.forceConflicts);
-            if (o.waitReady || o.atomic) Waiter.waitReady(rc, resources, o.timeoutMillis, o.waitForJobs);
+            if (toBeAdopted.isEmpty()) {
+                if (!resources.isEmpty()) rc.create(resources, false);
+            } else {
+                rc.update(toBeAdopted, resources, o.forceConflicts);
+            }
+            if (!"hookOnly".equals(wait)) Waiter.waitReady(rc, resources, o.timeoutMillis, o.waitForJobs);
             if (!o.disableHooks) {
                 try {
                     execHooks(rel, "post-install", o.timeoutMillis);
@@ -426,118 +556,229 @@ public final class ReleaseActions {
             }
         } catch (RuntimeException e) {
             rel.setStatus(Status.FAILED, "Release \"" + name + "\" failed: " + e.getMessage());
-            if (o.atomic) {
+            if (o.rollbackOnFailure) {
                 UninstallOptions u = new UninstallOptions();
                 u.disableHooks = o.disableHooks;
                 u.timeoutMillis = o.timeoutMillis;
                 try {
                     uninstall(name, u);
                 } catch (RuntimeException ue) {
-                    throw new KubeException("an error occurred while uninstalling the release. original install error: "
-                            + e.getMessage() + ": " + ue.getMessage(), e);
+                    throw new ActionException("an error occurred while uninstalling the release. original install error: "
+                            + e.getMessage() + ": " + ue.getMessage(), rel, null, e);
                 }
-                throw new KubeException("release " + name + " failed, and has been uninstalled due to rollback-on-failure being set: " + e.getMessage(), e);
+                throw new ActionException("release " + name
+                        + " failed, and has been uninstalled due to rollback-on-failure being set: " + e.getMessage(), rel,
+                        null, e);
             }
             try {
                 st().update(rel);
             } catch (RuntimeException ignored) {
                 // Helm ignores this
             }
-            throw e;
+            throw new ActionException(e.getMessage(), rel, null, e);
         }
         rel.setStatus(Status.DEPLOYED, o.description.isEmpty() ? "Install complete" : o.description);
-        st().update(rel);
+        try {
+            st().update(rel);
+        } catch (RuntimeException e) {
+            cfg.warn().accept("failed to record the release: " + e.getMessage());
+        }
         return rel;
     }
 
-    private void availableName(String name) {
+    /** Helm's {@code installCRDs}: each CRD file created unless it exists, then a wait until established. */
+    private void installCrds(ResourceClient rc, List<ChartNode.Crd> crds, InstallOptions o) {
+        List<ResourceClient.Info> total = new ArrayList<>();
+        for (ChartNode.Crd crd : crds) {
+            List<ResourceClient.Info> res;
+            try {
+                res = rc.build(new String(crd.file().data(), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                throw new KubeException("failed to install CRD " + crd.name() + ": " + e.getMessage(), e);
+            }
+            if (res.isEmpty()) throw new KubeException("failed to install CRD " + crd.name() + ": resources are empty");
+            boolean exists = false;
+            for (ResourceClient.Info i : res) if (rc.get(i) != null) exists = true;
+            if (exists) continue;
+            try {
+                rc.create(res, o.forceConflicts);
+            } catch (RuntimeException e) {
+                throw new KubeException("failed to install CRD " + crd.name() + ": " + e.getMessage(), e);
+            }
+            total.addAll(res);
+        }
+        if (!total.isEmpty()) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            for (ResourceClient.Info i : total) {
+                if (!"CustomResourceDefinition".equals(i.kind())) continue;
+                while (true) {
+                    GenericKubernetesResource live = rc.get(i);
+                    Map<String, Object> status = live == null ? Map.of() : Waiter.map(live.getAdditionalProperties().get("status"));
+                    if (Waiter.condition(status, "Established")) break;
+                    if (System.currentTimeMillis() > deadline) throw new KubeException("context deadline exceeded");
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new KubeException("interrupted");
+                    }
+                }
+            }
+            rc.resetMappings();
+        }
+    }
+
+    private List<ResourceClient.Info> existing(ResourceClient rc, List<ResourceClient.Info> infos) {
+        List<ResourceClient.Info> out = new ArrayList<>();
+        for (ResourceClient.Info i : infos) if (rc.get(i) != null) out.add(i);
+        return out;
+    }
+
+    /** Helm's {@code replaceRelease}: the new release takes the next revision; the last one is superseded. */
+    private void replaceRelease(Release rel) {
+        List<Release> hist;
+        try {
+            hist = st().history(rel.name);
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (hist.isEmpty()) return;
+        Release last = hist.stream().max(Comparator.comparingInt(x -> x.version)).orElseThrow();
+        rel.version = last.version + 1;
+        if (Status.FAILED.equals(last.info.status)) return;
+        last.setStatus(Status.SUPERSEDED, "superseded by new release");
+        st().update(last);
+    }
+
+    /** Helm's {@code availableName}. */
+    private void availableName(String name, InstallOptions o) {
+        String err = Renderer.releaseNameError(name);
+        if (err != null) throw new KubeException("release name \"" + name + "\": " + err);
+        if (o.dryRun.isDryRun()) return;
         List<Release> h;
         try {
             h = st().history(name);
-        } catch (ReleaseNotFoundException e) {
+        } catch (RuntimeException e) {
             return;
         }
         if (h.isEmpty()) return;
         Release last = h.stream().max(Comparator.comparingInt(r -> r.version)).orElseThrow();
-        if (Status.UNINSTALLED.equals(last.info.status) || Status.FAILED.equals(last.info.status)) {
-            // Helm: only with --replace; still an error otherwise
-        }
+        String s = last.info.status;
+        if (o.replace && (Status.UNINSTALLED.equals(s) || Status.FAILED.equals(s))) return;
         throw new KubeException("cannot reuse a name that is still in use");
     }
 
     public static final class UpgradeOptions {
-        public boolean dryRun, waitReady, waitForJobs, atomic, disableHooks, subNotes, reuseValues, resetValues,
-                resetThenReuseValues, force, cleanupOnFail, forceConflicts;
+        public DryRun dryRun = DryRun.NONE;
+        public boolean waitForJobs, rollbackOnFailure, disableHooks, subNotes, reuseValues, resetValues,
+                resetThenReuseValues, forceReplace, cleanupOnFail, forceConflicts, takeOwnership, skipSchemaValidation,
+                enableDns, hideSecret;
+        public String waitStrategy = "hookOnly";
         public String serverSideApply = "auto";
         public long timeoutMillis = 300_000;
         public String description = "";
         public int maxHistory;
         public Map<String, String> labels = new LinkedHashMap<>();
-        public String kubeVersion = "";
     }
 
-    public Release upgrade(String name, Chart chart, Map<String, Object> values, UpgradeOptions o) {
+    public Release upgrade(String name, Chart chart, Map<String, Object> userValues, UpgradeOptions o) {
         cfg.checkReachable();
-        st().setMaxHistory(o.maxHistory);
-        if (!validName(name)) throw new KubeException("release name is invalid: " + name);
-        Release last = st().last(name);
-        Release current;
-        if (Status.UNINSTALLED.equals(last.info.status) || Status.FAILED.equals(last.info.status)) {
-            current = last;
-        } else {
-            current = null;
+        String wait = o.waitStrategy;
+        if (o.rollbackOnFailure && "hookOnly".equals(wait)) wait = "watcher";
+        if (Renderer.releaseNameError(name) != null) throw new KubeException("release name is invalid: " + name);
+        if (!o.dryRun.isDryRun() && o.hideSecret) throw new KubeException("hiding Kubernetes secrets requires a dry-run mode");
+        Release last;
+        try {
+            last = st().last(name);
+        } catch (ReleaseNotFoundException e) {
+            throw new KubeException("\"" + name + "\" has no deployed releases", e);
         }
         if (Status.isPending(last.info.status)) {
             throw new KubeException("another operation (install/upgrade/rollback) is in progress");
         }
-        if (current == null) {
+        Release current;
+        if (Status.DEPLOYED.equals(last.info.status)) {
+            current = last;
+        } else {
             try {
                 current = st().deployed(name);
             } catch (Storage.NoDeployedReleasesException e) {
-                current = last;
+                if (Status.FAILED.equals(last.info.status) || Status.SUPERSEDED.equals(last.info.status)) {
+                    current = last;
+                } else {
+                    throw e;
+                }
             }
         }
-        if (Status.UNINSTALLED.equals(last.info.status) && last.version == 1 && false) {
-            throw new KubeException("\"" + name + "\" has no deployed releases");
+        Map<String, Object> vals = userValues == null ? new LinkedHashMap<>() : userValues;
+        Map<String, Object> chartValuesOverride = null;
+        if (o.resetValues) {
+            // the chart's own values
+        } else if (o.reuseValues) {
+            chartValuesOverride = computedValues(current);
+            vals = Coalesce.coalesceTables(vals, current.config == null ? new LinkedHashMap<>()
+                    : dev.charter.chart.values.Values.copyTable(current.config));
+        } else if (o.resetThenReuseValues) {
+            vals = Coalesce.coalesceTables(vals, current.config == null ? new LinkedHashMap<>()
+                    : dev.charter.chart.values.Values.copyTable(current.config));
+        } else if (vals.isEmpty() && current.config != null && !current.config.isEmpty()) {
+            vals = current.config;
         }
-        Map<String, Object> vals = reuseValues(current, values, o);
+        Chart effective = chartValuesOverride == null ? chart : new Chart(chart.metadata(), chart.lock(),
+                chart.raw(), chart.templates(), chart.files(), chartValuesOverride, chart.schema(), chart.schemaModTime(),
+                chart.modTime(), chart.dependencies());
         int revision = last.version + 1;
+        Renderer.Options ro = serverCapabilities(Renderer.Options.defaults(name, current.namespace).withUpgrade(true)
+                .withRevision(revision).withSwitches(o.skipSchemaValidation, o.subNotes, o.enableDns));
+        RenderResult r = render(effective, dev.charter.chart.values.Values.copyTable(vals), ro);
+        checkLabels(o.labels);
+        boolean ssa = switch (o.serverSideApply) {
+            case "auto" -> "ssa".equals(last.applyMethod);
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new KubeException("invalid/unknown release server-side apply method: " + o.serverSideApply);
+        };
         Release up = new Release();
         up.name = name;
         up.namespace = current.namespace;
-        up.chart = ReleaseCharts.toJsonModel(chart);
+        up.chart = ReleaseCharts.toJsonModel(effective, r.chart());
         up.config = vals;
         up.info.firstDeployed = current.info.firstDeployed;
         up.info.lastDeployed = now();
         up.info.status = Status.PENDING_UPGRADE;
         up.info.description = "Preparing upgrade";
         up.version = revision;
-        up.labels = mergeLabels(current.labels, o.labels);
-        boolean ssa = switch (o.serverSideApply) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> "ssa".equals(current.applyMethod);
-        };
+        up.manifest = manifestText(r, o.hideSecret);
+        up.hooks = hooks(r);
+        up.labels = mergeLabels(last.labels, o.labels);
         up.applyMethod = ssa ? "ssa" : "csa";
-        ReleaseRenderer.Rendered r = ReleaseRenderer.render(renderer(), chart, vals,
-                new Renderer.Options(name, up.namespace, revision, false, true, o.kubeVersion, List.of()), o.subNotes, false);
-        up.hooks = r.hooks();
-        up.manifest = r.manifest();
         up.info.notes = r.notes();
-        if (o.dryRun) {
-            up.info.description = "Dry run complete";
-            return up;
-        }
         ResourceClient rc = cfg.resources();
-        List<ResourceClient.Info> currentRes = rc.build(current.manifest);
         List<ResourceClient.Info> targetRes;
         try {
             targetRes = rc.build(up.manifest);
         } catch (RuntimeException e) {
-            throw new KubeException("unable to build kubernetes objects from new release manifest: " + e.getMessage(), e);
+            throw new KubeException(e.getMessage(), e);
+        }
+        st().setMaxHistory(o.maxHistory);
+        List<ResourceClient.Info> currentRes;
+        try {
+            currentRes = new ArrayList<>(rc.build(current.manifest));
+        } catch (RuntimeException e) {
+            throw new KubeException("unable to build kubernetes objects from current release manifest: " + e.getMessage(), e);
         }
         markOwned(targetRes, up);
+        java.util.Set<String> existingKeys = new java.util.HashSet<>();
+        for (ResourceClient.Info i : currentRes) existingKeys.add(i.key());
+        List<ResourceClient.Info> toBeCreated = new ArrayList<>();
+        for (ResourceClient.Info i : targetRes) if (!existingKeys.contains(i.key())) toBeCreated.add(i);
+        currentRes.addAll(o.takeOwnership ? existing(rc, toBeCreated) : existingResourceConflict(rc, toBeCreated, up, "update"));
+        if (o.dryRun.isDryRun()) {
+            up.info.description = o.description.isEmpty() ? "Dry run complete" : o.description;
+            return up;
+        }
         st().create(up);
+        List<ResourceClient.Info> created = List.of();
         try {
             if (!o.disableHooks) {
                 try {
@@ -546,8 +787,22 @@ public final class ReleaseActions {
                     throw new KubeException("pre-upgrade hooks failed: " + e.getMessage(), e);
                 }
             }
-            rc.update(currentRes, targetRes, o.forceConflicts || o.force);
-            if (o.waitReady || o.atomic) Waiter.waitReady(rc, targetRes, o.timeoutMillis, o.waitForJobs);
+            ResourceClient.Result res;
+            try {
+                res = rc.update(currentRes, targetRes, o.forceConflicts);
+            } catch (RuntimeException e) {
+                recordQuietly(current);
+                throw e;
+            }
+            created = res.created();
+            if (!"hookOnly".equals(wait)) {
+                try {
+                    Waiter.waitReady(rc, targetRes, o.timeoutMillis, o.waitForJobs);
+                } catch (RuntimeException e) {
+                    recordQuietly(current);
+                    throw e;
+                }
+            }
             if (!o.disableHooks) {
                 try {
                     execHooks(up, "post-upgrade", o.timeoutMillis);
@@ -556,58 +811,70 @@ public final class ReleaseActions {
                 }
             }
         } catch (RuntimeException e) {
-            String msg = "Upgrade \"" + name + "\" failed: " + e.getMessage();
-            up.setStatus(Status.FAILED, msg);
-            current.info.status = current.info.status; // unchanged, as Helm
-            st().update(up);
-            if (o.atomic) {
-                RollbackOptions ro = new RollbackOptions();
-                ro.disableHooks = o.disableHooks;
-                ro.timeoutMillis = o.timeoutMillis;
-                ro.maxHistory = o.maxHistory;
-                try {
-                    rollback(name, ro);
-                } catch (RuntimeException re) {
-                    throw new KubeException("an error occurred while rolling back the release. original upgrade error: "
-                            + e.getMessage() + ": " + re.getMessage(), e);
-                }
-                throw new KubeException("release " + name + " failed, and has been rolled back due to rollback-on-failure being set: " + e.getMessage(), e);
-            }
-            throw new KubeException(msg, e);
+            throw failUpgrade(up, created, e, o);
         }
         current.info.status = Status.SUPERSEDED;
-        current.info.description = "superseded by new release";
-        st().update(current);
+        recordQuietly(current);
         up.setStatus(Status.DEPLOYED, o.description.isEmpty() ? "Upgrade complete" : o.description);
         st().update(up);
         return up;
     }
 
-    private static Map<String, String> mergeLabels(Map<String, String> current, Map<String, String> extra) {
-        Map<String, String> m = new LinkedHashMap<>(current == null ? Map.of() : current);
-        if (extra != null) extra.forEach((k, v) -> {
-            if (v == null || v.isEmpty()) m.remove(k); else m.put(k, v);
-        });
-        return m;
+    private void recordQuietly(Release r) {
+        try {
+            st().update(r);
+        } catch (RuntimeException ignored) {
+            // Helm only logs this
+        }
     }
 
-    /** Helm's {@code reuseValues}. */
-    private static Map<String, Object> reuseValues(Release current, Map<String, Object> vals, UpgradeOptions o) {
-        if (o.resetValues) return vals;
-        if (o.reuseValues) {
-            Map<String, Object> base = current.config == null ? new LinkedHashMap<>()
-                    : dev.charter.chart.values.Values.copyTable(current.config);
-            return Coalesce.mergeTables(vals, base);
+    private RuntimeException failUpgrade(Release rel, List<ResourceClient.Info> created, RuntimeException err,
+                                         UpgradeOptions o) {
+        rel.setStatus(Status.FAILED, "Upgrade \"" + rel.name + "\" failed: " + err.getMessage());
+        recordQuietly(rel);
+        if (o.cleanupOnFail && !created.isEmpty()) {
+            List<String> errs = cfg.resources().deleteAll(created, DeletionPropagation.BACKGROUND);
+            if (!errs.isEmpty()) {
+                return new ActionException("an error occurred while cleaning up resources. original upgrade error: "
+                        + err.getMessage() + ": unable to cleanup resources: " + String.join(", ", errs), rel, null, err);
+            }
         }
-        if (o.resetThenReuseValues) {
-            Map<String, Object> base = current.config == null ? new LinkedHashMap<>()
-                    : dev.charter.chart.values.Values.copyTable(current.config);
-            return Coalesce.mergeTables(vals, base);
+        if (o.rollbackOnFailure) {
+            List<Release> hist = new ArrayList<>();
+            for (Release h : st().history(rel.name)) {
+                if (Status.SUPERSEDED.equals(h.info.status) || Status.DEPLOYED.equals(h.info.status)) hist.add(h);
+            }
+            if (hist.isEmpty()) {
+                return new ActionException("unable to find a previously successful release when attempting to rollback. original upgrade error: "
+                        + err.getMessage(), rel, null, err);
+            }
+            hist.sort(Comparator.comparingInt((Release x) -> x.version).reversed());
+            RollbackOptions ro = new RollbackOptions();
+            ro.version = hist.get(0).version;
+            ro.disableHooks = o.disableHooks;
+            ro.timeoutMillis = o.timeoutMillis;
+            ro.waitForJobs = o.waitForJobs;
+            ro.forceConflicts = o.forceConflicts;
+            ro.maxHistory = o.maxHistory;
+            try {
+                rollback(rel.name, ro);
+            } catch (RuntimeException re) {
+                return new ActionException("an error occurred while rolling back the release. original upgrade error: "
+                        + err.getMessage() + ": " + re.getMessage(), rel, null, err);
+            }
+            return new ActionException("release " + rel.name
+                    + " failed, and has been rolled back due to rollback-on-failure being set: " + err.getMessage(), rel,
+                    null, err);
         }
-        if (vals.isEmpty() && current.config != null && !current.config.isEmpty()) {
-            return dev.charter.chart.values.Values.copyTable(current.config);
-        }
-        return vals;
+        return new ActionException(err.getMessage(), rel, null, err);
+    }
+
+    /** Helm's {@code mergeCustomLabels}: desired over current, "null" removes. */
+    private static Map<String, String> mergeLabels(Map<String, String> current, Map<String, String> extra) {
+        Map<String, String> m = new LinkedHashMap<>(current == null ? Map.of() : current);
+        if (extra != null) m.putAll(extra);
+        m.values().removeIf("null"::equals);
+        return m;
     }
 
     // ---------------------------------------------------------------- ownership
@@ -626,24 +893,29 @@ public final class ReleaseActions {
         }
     }
 
-    private static void existingResourceConflict(ResourceClient rc, List<ResourceClient.Info> infos, Release rel) {
+    /** Helm's {@code existingResourceConflict}: existing objects must belong to this release; they are returned. */
+    private static List<ResourceClient.Info> existingResourceConflict(ResourceClient rc, List<ResourceClient.Info> infos,
+                                                                    Release rel, String op) {
+        List<ResourceClient.Info> requireUpdate = new ArrayList<>();
         for (ResourceClient.Info i : infos) {
             GenericKubernetesResource live = rc.get(i);
             if (live == null) continue;
+            requireUpdate.add(i);
             Map<String, String> labels = live.getMetadata().getLabels() == null ? Map.of() : live.getMetadata().getLabels();
             Map<String, String> anns = live.getMetadata().getAnnotations() == null ? Map.of() : live.getMetadata().getAnnotations();
             String what = i.kind() + " \"" + i.name() + "\" in namespace \"" + (i.namespace() == null ? "" : i.namespace()) + "\"";
             if (!"Helm".equals(labels.get("app.kubernetes.io/managed-by"))) {
-                throw new KubeException("unable to continue with install: " + what
+                throw new KubeException("unable to continue with " + op + ": " + what
                         + " exists and cannot be imported into the current release: invalid ownership metadata; label validation error: missing key \"app.kubernetes.io/managed-by\": must be set to \"Helm\"; annotation validation error: missing key \"meta.helm.sh/release-name\": must be set to \""
                         + rel.name + "\"; annotation validation error: missing key \"meta.helm.sh/release-namespace\": must be set to \"" + rel.namespace + "\"");
             }
             if (!rel.name.equals(anns.get("meta.helm.sh/release-name")) || !rel.namespace.equals(anns.get("meta.helm.sh/release-namespace"))) {
-                throw new KubeException("unable to continue with install: " + what
+                throw new KubeException("unable to continue with " + op + ": " + what
                         + " exists and cannot be imported into the current release: invalid ownership metadata; annotation validation error: key \"meta.helm.sh/release-name\" must equal \""
                         + rel.name + "\": current value is \"" + anns.getOrDefault("meta.helm.sh/release-name", "") + "\"");
             }
         }
+        return requireUpdate;
     }
 
     // ---------------------------------------------------------------- hooks
@@ -653,9 +925,7 @@ public final class ReleaseActions {
         List<Hook> hooks = new ArrayList<>();
         for (Hook h : rel.hooks) if (h.events.contains(event)) hooks.add(h);
         if (hooks.isEmpty()) return;
-        hooks.sort(Comparator.comparing((Hook h) -> h.name));
-        hooks.sort(ManifestSorter.byKind(h -> h.kind, ManifestSorter.INSTALL_ORDER));
-        hooks.sort(Comparator.comparingInt(h -> h.weight));
+        hooks.sort(Comparator.comparingInt((Hook h) -> h.weight).thenComparing(h -> h.name));
         ResourceClient rc = cfg.resources();
         for (Hook h : hooks) {
             if (h.deletePolicies.isEmpty()) h.deletePolicies.add("before-hook-creation");
@@ -666,6 +936,8 @@ public final class ReleaseActions {
             }
             h.startedAt = now();
             h.phase = "Running";
+            recordQuietly(rel);
+            h.phase = "Unknown";
             for (ResourceClient.Info i : infos) rc.apply(i, false, false);
             try {
                 for (ResourceClient.Info i : infos) Waiter.waitHookDone(rc, i, timeoutMillis);

@@ -63,6 +63,11 @@ public final class ResourceClient {
         }
     }
 
+    /** Forgets the cached discovery (Helm resets its REST mapper after installing CRDs). */
+    public void resetMappings() {
+        discovery.clear();
+    }
+
     /** Splits a YAML stream into objects (Helm's {@code Build}). Empty documents are skipped. */
     public List<Info> build(String manifest) {
         List<Info> out = new ArrayList<>();

@@ -33,6 +33,37 @@ public final class ReleaseCharts {
         return o;
     }
 
+    /**
+     * The chart as Helm stores it after {@code ProcessDependencies}: the root's values and its
+     * dependency list (enabled flags, rewritten import-values) as processing left them.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toJsonModel(Chart c, dev.charter.chart.values.ChartNode node) {
+        Map<String, Object> o = toJsonModel(c);
+        if (node == null || c.metadata().dependencies() == null || c.metadata().dependencies().isEmpty()) return o;
+        Map<String, Object> md = (Map<String, Object>) o.get("metadata");
+        List<Object> deps = new ArrayList<>();
+        for (dev.charter.chart.values.ChartNode.Req d : node.deps()) {
+            if (d == null) {
+                deps.add(null);
+                continue;
+            }
+            Map<String, Object> m = new GoJsonWriter.Struct();
+            m.put("name", d.name == null ? "" : d.name);
+            if (d.version != null && !d.version.isEmpty()) m.put("version", d.version);
+            m.put("repository", d.repository == null ? "" : d.repository);
+            if (d.condition != null && !d.condition.isEmpty()) m.put("condition", d.condition);
+            if (d.tags != null && !d.tags.isEmpty()) m.put("tags", d.tags);
+            if (d.enabled) m.put("enabled", true);
+            if (d.importValues != null && !d.importValues.isEmpty()) m.put("import-values", d.importValues);
+            if (d.alias != null && !d.alias.isEmpty()) m.put("alias", d.alias);
+            deps.add(m);
+        }
+        if (md != null && md.containsKey("dependencies")) md.put("dependencies", deps);
+        o.put("values", node.values());
+        return o;
+    }
+
     private static Object lock(ChartLock l) {
         if (l == null) return null;
         Map<String, Object> o = new GoJsonWriter.Struct();
@@ -62,6 +93,7 @@ public final class ReleaseCharts {
     }
 
     private static List<Object> files(List<ChartFile> fs) {
+        if (fs.isEmpty()) return null; // a nil slice in Go
         List<Object> out = new ArrayList<>();
         for (ChartFile f : fs) {
             Map<String, Object> o = new GoJsonWriter.Struct();
