@@ -74,14 +74,7 @@ public final class ChartPathOptions {
                 throw new CliException("path " + GoQuote.quote(name) + " not found");
             }
         }
-        // Extension point for chart repositories (repo/chart references and --repo).
-        if (!repoUrl.isEmpty()) {
-            throw new CliException("chart repositories (--repo) are not supported yet");
-        }
-        int slash = name.indexOf('/');
-        if (slash < 0 || name.contains("://")) {
-            throw new CliException("non-absolute URLs should be in form of repo_name/path_to_chart, got: " + name);
-        }
-        throw new CliException("repo " + name.substring(0, slash) + " not found");
+        // repo/chart references, chart URLs and --repo: the classic-repository downloader
+        return dev.charter.cli.repo.RepoChartLocator.locate(ctx, this, name);
     }
 }

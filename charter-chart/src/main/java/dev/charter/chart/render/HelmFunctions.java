@@ -164,10 +164,8 @@ public final class HelmFunctions {
 
     /** A template value as encoding/json sees it: host objects by field, []byte as base64, sized ints as numbers. */
     public static Object jsonModel(Object v) {
-        if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) >= 1e15 && Math.abs(d) < 1e21) {
-            // encoding/json writes the shortest decimal that reads back as the same float64
-            return new java.math.BigDecimal(Double.toString(d)).toBigInteger();
-        }
+        // large integral float64s stay Double: GoYaml writes them as encoding/json + go-yaml do
+        // (12345678901234567000, or 'g' beyond int64/uint64), toYamlPretty with 'g' (go-yaml v3)
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Double || v instanceof Long
                 || v instanceof Integer) {
             return v;

@@ -19,20 +19,20 @@ import java.time.ZoneId;
  * Shared wiring of the OCI commands: credentials, transport options and the blob cache, set up as
  * Helm v4's {@code newRegistryClient} does.
  */
-final class OciSupport {
+public final class OciSupport {
 
     private OciSupport() {
     }
 
     /** Thrown when Helm v4 would already have failed at start-up (broken registry config). */
-    static final class StartupFailure extends RuntimeException {
+    public static final class StartupFailure extends RuntimeException {
         StartupFailure(String message) {
             super(message);
         }
     }
 
     /** Helm's credential store; a broken file is Helm v4's start-up failure. */
-    static HelmCredentials credentials(CliContext ctx) {
+    public static HelmCredentials credentials(CliContext ctx) {
         try {
             return HelmCredentials.open(ctx.settings().registryConfig(), ctx.env());
         } catch (ConfigFormatException e) {
@@ -41,7 +41,7 @@ final class OciSupport {
     }
 
     /** Prints Helm v4's start-up failure line and returns exit code 1. */
-    static int startupFailure(CliContext ctx, StartupFailure failure) {
+    public static int startupFailure(CliContext ctx, StartupFailure failure) {
         ctx.err().println("level=WARN msg=\"command failed\" error=" + GoStrings.quote(failure.getMessage()));
         ctx.err().flush();
         return 1;
@@ -52,7 +52,7 @@ final class OciSupport {
      * HTTPS (so {@code --plain-http} is then ignored); {@code --username}/{@code --password} apply to
      * every host but only when both are given.
      */
-    static RegistryClient client(CliContext ctx, TlsFlags flags, String username, String password) {
+    public static RegistryClient client(CliContext ctx, TlsFlags flags, String username, String password) {
         TransportOptions options = transport(ctx, flags);
         if (flags.hasTls()) {
             options = options.withPlainHttp(false);
@@ -67,7 +67,7 @@ final class OciSupport {
         }
     }
 
-    static TransportOptions transport(CliContext ctx, TlsFlags flags) {
+    public static TransportOptions transport(CliContext ctx, TlsFlags flags) {
         return TransportOptions.defaults()
                 .withPlainHttp(flags.plainHttp())
                 .withTls(flags.insecure(), path(ctx, flags.caFile()), path(ctx, flags.certFile()), path(ctx, flags.keyFile()));
@@ -81,17 +81,17 @@ final class OciSupport {
      * Charter's content-addressed blob cache: an OCI image layout at {@code <helm cache home>/oci}
      * (e.g. {@code ~/.cache/helm/oci}).
      */
-    static BlobCache cache(CliContext ctx) {
+    public static BlobCache cache(CliContext ctx) {
         return BlobCache.open(ctx.settings().cacheHome().resolve("oci"));
     }
 
     /** The zone Helm would format local times in, from the invocation's {@code TZ}. */
-    static ZoneId zone(CliContext ctx) {
+    public static ZoneId zone(CliContext ctx) {
         return CreationTime.zoneFromTz(ctx.env().get("TZ"));
     }
 
     /** The TLS-related flags of one command. */
-    record TlsFlags(boolean plainHttp, boolean insecure, String caFile, String certFile, String keyFile) {
+    public record TlsFlags(boolean plainHttp, boolean insecure, String caFile, String certFile, String keyFile) {
         boolean hasTls() {
             return insecure || (caFile != null && !caFile.isEmpty())
                     || (certFile != null && !certFile.isEmpty() && keyFile != null && !keyFile.isEmpty());

@@ -29,7 +29,12 @@ public final class RepoChartLocator {
             ChartDownloader.Located located = opts.repoUrl.isEmpty()
                     ? downloader.resolve(ref, opts.version, explicit)
                     : downloader.findInRepoUrl(opts.repoUrl, ref, opts.version, explicit);
-            return ChartDownloader.downloadTo(located, Files.createTempDirectory("charter-chart-"));
+            Path dir = Files.createTempDirectory("charter-chart-");
+            Path chart = ChartDownloader.downloadTo(located, dir);
+            if (opts.verify) {
+                RepoPull.verify(ctx, opts, located, chart, dir);
+            }
+            return chart;
         } catch (RepoException e) {
             throw new CliException(e.getMessage(), e);
         } catch (IOException e) {

@@ -30,16 +30,15 @@ public final class RepoPull {
                 ctx.err()::println);
         HttpGetter.Options explicit = new HttpGetter.Options(opts.repoUrl, opts.username, opts.password, opts.passCredentials,
                 path(ctx, opts.caFile), path(ctx, opts.certFile), path(ctx, opts.keyFile), opts.insecureSkipTlsVerify);
-        if (opts.verify) {
-            throw new CliException("--verify is not supported for repository charts yet");
-        }
         try {
             ChartDownloader.Located located = opts.repoUrl.isEmpty()
                     ? downloader.resolve(ref, opts.version, explicit)
                     : downloader.findInRepoUrl(opts.repoUrl, ref, opts.version, explicit);
             Path dest = untar ? Files.createTempDirectory("helm-") : ctx.resolve(destination);
             Path saved = ChartDownloader.downloadTo(located, dest);
-            if (prov) {
+            if (opts.verify) {
+                ctx.out().print(verify(ctx, opts, located, saved, dest).report());
+            } else if (prov) {
                 try {
                     ChartDownloader.downloadTo(new ChartDownloader.Located(located.url() + ".prov", located.options()), dest);
                 } catch (RepoException e) {
@@ -65,6 +64,21 @@ public final class RepoPull {
         } catch (IOException e) {
             throw new CliException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Helm's {@code VerifyChart} after a repository download: fetches {@code <url>.prov} next to
+     * the archive and checks it against the keyring. The archive stays on disk when this fails, as
+     * with Helm.
+     */
+    static dev.charter.provenance.Verification verify(CliContext ctx, ChartPathOptions opts, ChartDownloader.Located located,
+                                                      Path chart, Path dir) {
+        try {
+            ChartDownloader.downloadTo(new ChartDownloader.Located(located.url() + ".prov", located.options()), dir);
+        } catch (RepoException e) {
+            throw new CliException("failed to fetch provenance \"" + located.url() + ".prov\"", e);
+        }
+        return dev.charter.cli.provenance.ProvenanceCli.verify(ctx, chart.toString(), chart + ".prov", opts.keyring);
     }
 
     private static String path(CliContext ctx, String value) {
