@@ -50,6 +50,24 @@ public record Version(BigInteger major, BigInteger minor, BigInteger patch, Stri
         return v;
     }
 
+    /** {@link #parse} without the exception: empty when {@code text} is no version. */
+    public static java.util.Optional<Version> tryParse(String text) {
+        try {
+            return java.util.Optional.of(parse(text));
+        } catch (SemverException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** {@link #parseStrict} without the exception: empty when {@code text} is no strict version. */
+    public static java.util.Optional<Version> tryParseStrict(String text) {
+        try {
+            return java.util.Optional.of(parseStrict(text));
+        } catch (SemverException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** True when {@link #parse} accepts {@code text}. */
     public static boolean isValid(String text) {
         try {
@@ -118,7 +136,7 @@ public record Version(BigInteger major, BigInteger minor, BigInteger patch, Stri
         return c != 0 ? Integer.signum(c) : comparePrerelease(prerelease, o.prerelease);
     }
 
-    private static int comparePrerelease(String a, String b) {
+    static int comparePrerelease(String a, String b) {
         if (a.equals(b)) {
             return 0;
         }

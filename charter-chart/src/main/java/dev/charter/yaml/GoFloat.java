@@ -15,7 +15,8 @@ public final class GoFloat {
         if (Double.isInfinite(f)) {
             return f > 0 ? "+Inf" : "-Inf";
         }
-        return formatShortest(Double.toString(f), f);
+        // Java keeps "4.9E-324" for the smallest subnormal; the shortest round-trip digit is 5
+        return formatShortest(Math.abs(f) == Double.MIN_VALUE ? (f < 0 ? "-5E-324" : "5E-324") : Double.toString(f), f);
     }
 
     public static String format32(double f) {
@@ -26,7 +27,7 @@ public final class GoFloat {
         if (Float.isInfinite(x)) {
             return x > 0 ? "+Inf" : "-Inf";
         }
-        return formatShortest(Float.toString(x), x);
+        return formatShortest(Math.abs(x) == Float.MIN_VALUE ? (x < 0 ? "-1E-45" : "1E-45") : Float.toString(x), x);
     }
 
     /** Java's toString (JDK 19+) yields the shortest decimal that round-trips, as Go's does; only the layout differs. */

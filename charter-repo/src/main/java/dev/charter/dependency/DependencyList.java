@@ -3,9 +3,8 @@ package dev.charter.dependency;
 import dev.charter.chart.Chart;
 import dev.charter.chart.Dependency;
 import dev.charter.chart.loader.ChartLoader;
-import dev.charter.oci.OciException;
-import dev.charter.oci.version.Constraint;
-import dev.charter.oci.version.SemVer;
+import dev.charter.semver.Constraint;
+import dev.charter.semver.Version;
 import dev.charter.repo.UiTable;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -95,7 +94,7 @@ public final class DependencyList {
             for (Path arc : archives) {
                 String name = arc.getFileName().toString();
                 String maybe = name.substring(0, name.length() - 4).substring(dep.name().length() + 1);
-                if (SemVer.parseStrict(maybe).isPresent()) {
+                if (Version.tryParseStrict(maybe).isPresent()) {
                     found.add(arc);
                 }
             }
@@ -154,10 +153,10 @@ public final class DependencyList {
         Constraint constraint;
         try {
             constraint = Constraint.parse(wanted == null ? "" : wanted);
-        } catch (OciException e) {
+        } catch (dev.charter.semver.SemverException e) {
             return "invalid version";
         }
-        Optional<SemVer> v = SemVer.parseLenient(actual);
+        Optional<Version> v = Version.tryParse(actual);
         if (v.isEmpty()) {
             return "invalid version";
         }

@@ -7,8 +7,8 @@ import dev.charter.chart.Dependency;
 import dev.charter.chart.archive.ChartPackager;
 import dev.charter.chart.loader.ChartLoader;
 import dev.charter.oci.OciException;
-import dev.charter.oci.version.Constraint;
-import dev.charter.oci.version.SemVer;
+import dev.charter.semver.Constraint;
+import dev.charter.semver.Version;
 import dev.charter.repo.ChartDownloader;
 import dev.charter.repo.ChartRepository;
 import dev.charter.repo.ChartVersion;
@@ -390,7 +390,7 @@ public final class DependencyManager {
     private static Constraint constraint(Dependency d) {
         try {
             return Constraint.parse(d.version() == null ? "" : d.version());
-        } catch (OciException e) {
+        } catch (dev.charter.semver.SemverException e) {
             throw new RepoException("dependency \"" + d.name() + "\" has an invalid version/constraint format: " + e.getMessage(), e);
         }
     }
@@ -409,7 +409,7 @@ public final class DependencyManager {
             if (repository.startsWith("file://")) {
                 Path dir = localPath(repository);
                 Chart ch = ChartLoader.loadDirectory(dir);
-                Optional<SemVer> v = SemVer.parseLenient(ch.metadata().version());
+                Optional<Version> v = Version.tryParse(ch.metadata().version());
                 if (v.isEmpty()) {
                     locked.add(null);
                     continue;
@@ -449,7 +449,7 @@ public final class DependencyManager {
                 found = false;
             } else {
                 version = d.version() == null ? "" : d.version();
-                if (SemVer.parseLenient(version).isPresent()) {
+                if (Version.tryParse(version).isPresent()) {
                     versions.add(version);
                 } else {
                     String ref = repository.substring("oci://".length()) + "/" + d.name();
@@ -462,7 +462,7 @@ public final class DependencyManager {
             }
             String lockedVersion = version;
             for (String candidate : versions) {
-                Optional<SemVer> v = SemVer.parseLenient(candidate);
+                Optional<Version> v = Version.tryParse(candidate);
                 if (v.isEmpty()) {
                     continue;
                 }
@@ -541,10 +541,10 @@ public final class DependencyManager {
                     Constraint c;
                     try {
                         c = Constraint.parse(dep.version());
-                    } catch (OciException e) {
+                    } catch (dev.charter.semver.SemverException e) {
                         throw new RepoException("dependency " + dep.name() + " has an invalid version/constraint format: " + e.getMessage(), e);
                     }
-                    Optional<SemVer> v = SemVer.parseLenient(ch.metadata().version());
+                    Optional<Version> v = Version.tryParse(ch.metadata().version());
                     if (v.isEmpty()) {
                         throw new RepoException("invalid version " + dep.version() + " for dependency " + dep.name() + ": invalid semantic version");
                     }
@@ -618,10 +618,10 @@ public final class DependencyManager {
         Constraint c;
         try {
             c = Constraint.parse(dep.version());
-        } catch (OciException e) {
+        } catch (dev.charter.semver.SemverException e) {
             throw new RepoException("dependency " + dep.name() + " has an invalid version/constraint format: " + e.getMessage(), e);
         }
-        Optional<SemVer> v = SemVer.parseLenient(ch.metadata().version());
+        Optional<Version> v = Version.tryParse(ch.metadata().version());
         if (v.isEmpty()) {
             throw new RepoException("invalid semantic version");
         }
@@ -677,11 +677,11 @@ public final class DependencyManager {
     }
 
     private static boolean versionEquals(String v1, String v2) {
-        Optional<SemVer> a = SemVer.parseLenient(v1);
+        Optional<Version> a = Version.tryParse(v1);
         if (a.isEmpty()) {
             return v1.equals(v2);
         }
-        Optional<SemVer> b = SemVer.parseLenient(v2);
+        Optional<Version> b = Version.tryParse(v2);
         return b.isPresent() && a.get().compareTo(b.get()) == 0;
     }
 

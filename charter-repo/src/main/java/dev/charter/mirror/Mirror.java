@@ -1,6 +1,5 @@
 package dev.charter.mirror;
 
-import dev.charter.oci.OciException;
 import dev.charter.oci.chart.ChartPackage;
 import dev.charter.oci.chart.ChartPusher;
 import dev.charter.oci.chart.PushResult;
@@ -10,8 +9,8 @@ import dev.charter.oci.registry.Descriptor;
 import dev.charter.oci.registry.Manifest;
 import dev.charter.oci.registry.MediaTypes;
 import dev.charter.oci.registry.RegistryClient;
-import dev.charter.oci.version.Constraint;
-import dev.charter.oci.version.SemVer;
+import dev.charter.semver.Constraint;
+import dev.charter.semver.Version;
 import dev.charter.repo.IndexFile;
 import dev.charter.repo.RepoException;
 import java.io.IOException;
@@ -86,7 +85,7 @@ public final class Mirror {
         if (options.version() != null && !options.version().isEmpty()) {
             try {
                 constraint = Constraint.parse(options.version());
-            } catch (OciException e) {
+            } catch (dev.charter.semver.SemverException e) {
                 throw new RepoException(e.getMessage(), e);
             }
         }
@@ -96,7 +95,7 @@ public final class Mirror {
                 continue;
             }
             if (constraint != null) {
-                Optional<SemVer> v = SemVer.parseLenient(c.version());
+                Optional<Version> v = Version.tryParse(c.version());
                 if (v.isEmpty() || !constraint.check(v.get())) {
                     continue;
                 }
@@ -107,8 +106,8 @@ public final class Mirror {
             selected.add(c);
         }
         selected.sort(Comparator.comparing(Candidate::name).thenComparing((a, b) -> {
-            Optional<SemVer> va = SemVer.parseLenient(a.version());
-            Optional<SemVer> vb = SemVer.parseLenient(b.version());
+            Optional<Version> va = Version.tryParse(a.version());
+            Optional<Version> vb = Version.tryParse(b.version());
             return va.isPresent() && vb.isPresent() ? vb.get().compareTo(va.get()) : b.version().compareTo(a.version());
         }));
         return selected;

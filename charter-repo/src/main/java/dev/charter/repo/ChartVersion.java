@@ -1,7 +1,7 @@
 package dev.charter.repo;
 
 import dev.charter.chart.ChartMetadata;
-import dev.charter.oci.version.SemVer;
+import dev.charter.semver.Version;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class ChartVersion {
     private static final List<String> DEPRECATED_STRINGS = List.of("checksum", "engine", "tillerVersion", "url");
 
     private final Map<String, Object> fields;
-    private Optional<SemVer> semver;
+    private Optional<Version> semver;
 
     ChartVersion(Map<String, Object> fields) {
         this.fields = fields;
@@ -80,9 +80,9 @@ public final class ChartVersion {
     }
 
     /** Masterminds' lenient parse of the version, cached. */
-    public Optional<SemVer> semver() {
+    public Optional<Version> semver() {
         if (semver == null) {
-            semver = SemVer.parseLenient(version());
+            semver = Version.tryParse(version());
         }
         return semver;
     }

@@ -3,9 +3,8 @@ package dev.charter.repo;
 import dev.charter.chart.Chart;
 import dev.charter.chart.ChartMetadata;
 import dev.charter.chart.loader.ChartLoader;
-import dev.charter.oci.OciException;
-import dev.charter.oci.version.Constraint;
-import dev.charter.oci.version.SemVer;
+import dev.charter.semver.Constraint;
+import dev.charter.semver.Version;
 import dev.charter.yaml.GoYaml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,8 +145,8 @@ public final class IndexFile {
     /** Newest first; unparsable versions last (Go's {@code sort.Reverse} of {@code ChartVersions.Less}). */
     public void sortEntries() {
         Comparator<ChartVersion> descending = (a, b) -> {
-            Optional<SemVer> va = a.semver();
-            Optional<SemVer> vb = b.semver();
+            Optional<Version> va = a.semver();
+            Optional<Version> vb = b.semver();
             if (va.isEmpty() && vb.isEmpty()) {
                 return 0;
             }
@@ -184,7 +183,7 @@ public final class IndexFile {
         Constraint constraint;
         try {
             constraint = Constraint.parse(version == null || version.isEmpty() ? "*" : version);
-        } catch (OciException e) {
+        } catch (dev.charter.semver.SemverException e) {
             throw new RepoException(e.getMessage(), e);
         }
         if (version != null && !version.isEmpty()) {
@@ -195,7 +194,7 @@ public final class IndexFile {
             }
         }
         for (ChartVersion v : vs) {
-            Optional<SemVer> sv = v.semver();
+            Optional<Version> sv = v.semver();
             if (sv.isPresent() && constraint.check(sv.get())) {
                 if (version != null && !version.isEmpty()) {
                     warnings.accept(Slog.warn("unable to find exact version requested; falling back to closest available version",

@@ -1,8 +1,7 @@
 package dev.charter.repo;
 
-import dev.charter.oci.OciException;
-import dev.charter.oci.version.Constraint;
-import dev.charter.oci.version.SemVer;
+import dev.charter.semver.Constraint;
+import dev.charter.semver.Version;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -111,8 +110,8 @@ public final class RepoSearch {
                 return Integer.compare(a.score, b.score);
             }
             if (a.name.equals(b.name)) {
-                Optional<SemVer> va = a.chart.semver();
-                Optional<SemVer> vb = b.chart.semver();
+                Optional<Version> va = a.chart.semver();
+                Optional<Version> vb = b.chart.semver();
                 if (va.isEmpty() || vb.isEmpty()) {
                     return 0;
                 }
@@ -124,7 +123,7 @@ public final class RepoSearch {
         Constraint constraint;
         try {
             constraint = Constraint.parse(v);
-        } catch (OciException e) {
+        } catch (dev.charter.semver.SemverException e) {
             throw new RepoException("an invalid version/constraint format: " + e.getMessage(), e);
         }
         List<Result> data = new ArrayList<>();
@@ -133,7 +132,7 @@ public final class RepoSearch {
             if (!all && found.contains(r.name)) {
                 continue;
             }
-            Optional<SemVer> sv = r.chart.semver();
+            Optional<Version> sv = r.chart.semver();
             if (sv.isPresent() && constraint.check(sv.get())) {
                 data.add(r);
                 found.add(r.name);

@@ -55,6 +55,7 @@ public final class InstallCommand extends KubeCommand {
 
     @Override
     protected int execute() {
+        if (atomic) ctx().err().println("Flag --atomic has been deprecated, use --rollback-on-failure instead");
         requireMinimumArgs(args, 1);
         checkFormat(output);
         ReleaseActions.DryRun dr = ChartInstallSupport.dryRun(ctx(), dryRun);

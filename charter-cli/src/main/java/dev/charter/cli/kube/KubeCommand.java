@@ -39,6 +39,7 @@ public abstract class KubeCommand extends BaseCommand {
                 }
             }
             config.warn(ctx()::warn);
+            config.log(ctx().err()::println);
         }
         return config;
     }

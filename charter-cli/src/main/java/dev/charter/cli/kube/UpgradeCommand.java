@@ -60,6 +60,7 @@ public final class UpgradeCommand extends KubeCommand {
 
     @Override
     protected int execute() {
+        if (atomic) ctx().err().println("Flag --atomic has been deprecated, use --rollback-on-failure instead");
         requireExactArgs(args, 2);
         checkFormat(output);
         String name = args.get(0);

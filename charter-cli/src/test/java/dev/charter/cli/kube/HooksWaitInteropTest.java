@@ -86,8 +86,15 @@ class HooksWaitInteropTest {
     }
 
     static void sameStored(SoftAssertions soft, String ns, String nsH, String name, int version) throws Exception {
-        soft.assertThat(norm(InstallUpgradeInteropTest.storedJson(ns, name, version), ns)).as("stored %s v%d", name, version)
-                .isEqualTo(norm(InstallUpgradeInteropTest.storedJson(nsH, name, version), nsH));
+        soft.assertThat(stored(ns, name, version)).as("stored %s v%d", name, version).isEqualTo(stored(nsH, name, version));
+    }
+
+    static String stored(String ns, String name, int version) {
+        try {
+            return norm(InstallUpgradeInteropTest.storedJson(ns, name, version), ns);
+        } catch (Exception e) {
+            return "<missing: " + e + ">";
+        }
     }
 
     @Test

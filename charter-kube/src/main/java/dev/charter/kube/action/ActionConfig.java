@@ -49,6 +49,10 @@ public final class ActionConfig implements AutoCloseable {
     public ZoneId zone() { return zone; }
     public ActionConfig zone(ZoneId z) { this.zone = z; return this; }
     public Consumer<String> warn() { return warn; }
+    private Consumer<String> log = s -> { };
+    /** Where Helm's slog lines ({@code level=WARN msg=...}) go: stderr in the CLI. */
+    public Consumer<String> log() { return log; }
+    public ActionConfig log(Consumer<String> l) { this.log = l; return this; }
     public ActionConfig warn(Consumer<String> w) { this.warn = w; return this; }
 
     public synchronized ResourceClient resources() {

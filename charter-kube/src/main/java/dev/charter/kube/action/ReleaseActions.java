@@ -828,8 +828,20 @@ public final class ReleaseActions {
         }
     }
 
+    /** Go slog's TextHandler value: quoted only when needed. */
+    static String slogValue(String v) {
+        boolean quote = v.isEmpty();
+        for (int i = 0; i < v.length() && !quote; i++) {
+            char c = v.charAt(i);
+            if (c <= ' ' || c == '=' || c == '"' || c == 0x7f || Character.isISOControl(c)) quote = true;
+        }
+        return quote ? dev.charter.template.text.Strconv.quote(v) : v;
+    }
+
     private RuntimeException failUpgrade(Release rel, List<ResourceClient.Info> created, RuntimeException err,
                                          UpgradeOptions o) {
+        cfg.log().accept("level=WARN msg=\"upgrade failed\" name=" + slogValue(rel.name) + " error="
+                + slogValue(String.valueOf(err.getMessage())));
         rel.setStatus(Status.FAILED, "Upgrade \"" + rel.name + "\" failed: " + err.getMessage());
         recordQuietly(rel);
         if (o.cleanupOnFail && !created.isEmpty()) {

@@ -6,8 +6,8 @@ import dev.charter.oci.reference.ChartReference;
 import dev.charter.oci.reference.Reference;
 import dev.charter.oci.registry.Descriptor;
 import dev.charter.oci.registry.RegistryClient;
-import dev.charter.oci.version.Constraint;
-import dev.charter.oci.version.SemVer;
+import dev.charter.semver.Constraint;
+import dev.charter.semver.Version;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * Turns {@code oci://…} plus {@code --version} into what to download, with Helm v4's rules
  * ({@code registry.Client.ValidateReference}, {@code Tags}, {@code GetTagMatchingVersionOrConstraint}):
  * tag/version consistency, digest pins with an advisory tag check, lenient versions used verbatim
- * as tags, otherwise strict-SemVer tags sorted descending and matched against a constraint.
+ * as tags, otherwise strict-Version tags sorted descending and matched against a constraint.
  */
 public final class ChartResolver {
 
@@ -44,7 +44,7 @@ public final class ChartResolver {
             }
             return new ResolvedChart(parsed.registry(), parsed.repository(), "", parsed.digest());
         }
-        if (SemVer.parseLenient(version).isPresent()) {
+        if (Version.tryParse(version).isPresent()) {
             return new ResolvedChart(parsed.registry(), parsed.repository(), version, "");
         }
         String withoutScheme = ref.startsWith(ChartReference.SCHEME) ? ref.substring(ChartReference.SCHEME.length()) : ref;
@@ -69,14 +69,14 @@ public final class ChartResolver {
         }
     }
 
-    /** Tags that are strict SemVer once {@code _} is read as {@code +}, highest first, in {@code +} form. */
+    /** Tags that are strict Version once {@code _} is read as {@code +}, highest first, in {@code +} form. */
     public List<String> versionTags(Reference repository) {
-        List<SemVer> versions = new ArrayList<>();
+        List<Version> versions = new ArrayList<>();
         for (String tag : client.tags().list(repository)) {
-            SemVer.parseStrict(ChartReference.tagToVersion(tag)).ifPresent(versions::add);
+            Version.tryParseStrict(ChartReference.tagToVersion(tag)).ifPresent(versions::add);
         }
         versions.sort(Comparator.reverseOrder());
-        return versions.stream().map(SemVer::canonical).toList();
+        return versions.stream().map(Version::normalized).toList();
     }
 
     /** Helm's {@code GetTagMatchingVersionOrConstraint}. */
@@ -88,10 +88,14 @@ public final class ChartResolver {
             if (tags.contains(version)) {
                 return version;
             }
-            constraint = Constraint.parse(version);
+            try {
+                constraint = Constraint.parse(version);
+            } catch (dev.charter.semver.SemverException e) {
+                throw new OciException(e.getMessage(), e);
+            }
         }
         for (String tag : tags) {
-            Optional<SemVer> v = SemVer.parseLenient(tag);
+            Optional<Version> v = Version.tryParse(tag);
             if (v.isPresent() && constraint.check(v.get())) {
                 return tag;
             }

@@ -11,8 +11,8 @@ import dev.charter.oci.registry.Manifest;
 import dev.charter.oci.registry.MediaTypes;
 import dev.charter.oci.registry.RegistryClient;
 import dev.charter.oci.transport.ResponseException;
-import dev.charter.oci.version.Constraint;
-import dev.charter.oci.version.SemVer;
+import dev.charter.semver.Constraint;
+import dev.charter.semver.Version;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Lists the chart versions in a registry, something Helm cannot do (helm#11000): for a chart
- * repository ({@code oci://host/ns/chart}) its SemVer tags, for a namespace ({@code oci://host/ns})
+ * repository ({@code oci://host/ns/chart}) its Version tags, for a namespace ({@code oci://host/ns})
  * every chart the registry's catalog lists below it. App version and description come from each
  * version's config blob — a few hundred bytes — so no chart archive is downloaded, and config blobs
  * already in the digest cache are not downloaded again.
@@ -60,7 +60,12 @@ public final class ChartSearch {
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        Constraint constraint = Constraint.parse(!versionConstraint.isEmpty() ? versionConstraint : devel ? ChartResolver.DEVEL : "*");
+        Constraint constraint;
+        try {
+            constraint = Constraint.parse(!versionConstraint.isEmpty() ? versionConstraint : devel ? ChartResolver.DEVEL : "*");
+        } catch (dev.charter.semver.SemverException e) {
+            throw new OciException(e.getMessage(), e);
+        }
         int slash = path.indexOf('/');
         String registry = slash < 0 ? path : path.substring(0, slash);
         String repository = slash < 0 ? "" : path.substring(slash + 1);
@@ -102,18 +107,18 @@ public final class ChartSearch {
     }
 
     private List<Result> versionsOf(Reference repo, List<String> tags, Constraint constraint, boolean allVersions) {
-        List<SemVer> versions = new ArrayList<>();
+        List<Version> versions = new ArrayList<>();
         for (String tag : tags) {
-            SemVer.parseStrict(ChartReference.tagToVersion(tag)).filter(constraint::check).ifPresent(versions::add);
+            Version.tryParseStrict(ChartReference.tagToVersion(tag)).filter(constraint::check).ifPresent(versions::add);
         }
         versions.sort(java.util.Comparator.reverseOrder());
         List<Result> results = new ArrayList<>();
         String name = ChartReference.SCHEME + repo.registry() + "/" + repo.repository();
-        for (SemVer version : allVersions ? versions : versions.stream().limit(1).toList()) {
-            String canonical = version.canonical();
+        for (Version version : allVersions ? versions : versions.stream().limit(1).toList()) {
+            String canonical = version.normalized();
             JsonNode config = config(repo.withReference(ChartReference.versionToTag(canonical)));
             if (config == null) {
-                continue; // a SemVer tag that is not a Helm chart (e.g. a container image)
+                continue; // a Version tag that is not a Helm chart (e.g. a container image)
             }
             results.add(new Result(name, canonical, config.path("appVersion").asText(""), config.path("description").asText("")));
         }

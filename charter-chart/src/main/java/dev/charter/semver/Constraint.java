@@ -1,6 +1,5 @@
-package dev.charter.oci.version;
+package dev.charter.semver;
 
-import dev.charter.oci.OciException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -35,7 +34,7 @@ public final class Constraint {
         List<List<Single>> ors = new ArrayList<>();
         for (String segment : rewritten.split("\\|\\|", -1)) {
             if (!VALID.matcher(segment).matches()) {
-                throw new OciException("improper constraint: " + segment);
+                throw new SemverException("improper constraint: " + segment);
             }
             List<Single> ands = new ArrayList<>();
             Matcher find = FIND.matcher(segment);
@@ -63,7 +62,7 @@ public final class Constraint {
         return out;
     }
 
-    public boolean check(SemVer v) {
+    public boolean check(Version v) {
         for (List<Single> ands : alternatives) {
             if (ands.stream().allMatch(c -> c.check(v))) {
                 return true;
@@ -73,15 +72,15 @@ public final class Constraint {
     }
 
     /** One comparison; {@code dirty} flags record wildcards or missing parts. */
-    private record Single(String op, SemVer con, boolean dirty, boolean minorDirty, boolean patchDirty) {
+    private record Single(String op, Version con, boolean dirty, boolean minorDirty, boolean patchDirty) {
 
         static Single parse(String text) {
             if (text.isEmpty()) {
-                return new Single("", SemVer.parseStrict("0.0.0").orElseThrow(), true, false, false);
+                return new Single("", Version.parseStrict("0.0.0"), true, false, false);
             }
             Matcher m = SINGLE.matcher(text);
             if (!m.matches()) {
-                throw new OciException("improper constraint: " + text);
+                throw new SemverException("improper constraint: " + text);
             }
             String op = m.group(1);
             String ver = m.group(2);
@@ -104,7 +103,7 @@ public final class Constraint {
                 patchDirty = true;
                 ver = major + minor + ".0" + pre;
             }
-            SemVer con = SemVer.parseLenient(ver).orElseThrow(() -> new OciException("constraint Parser Error"));
+            Version con = Version.tryParse(ver).orElseThrow(() -> new SemverException("constraint Parser Error"));
             return new Single(op, con, dirty, minorDirty, patchDirty);
         }
 
@@ -116,7 +115,7 @@ public final class Constraint {
             return s.equals("x") || s.equals("X") || s.equals("*");
         }
 
-        boolean check(SemVer v) {
+        boolean check(Version v) {
             return switch (op) {
                 case "", "=" -> tildeOrEqual(v);
                 case "!=" -> notEqual(v);
@@ -131,11 +130,11 @@ public final class Constraint {
         }
 
         /** Prereleases only match constraints that mention a prerelease themselves. */
-        private boolean releaseOk(SemVer v) {
+        private boolean releaseOk(Version v) {
             return v.prerelease().isEmpty() || !con.prerelease().isEmpty();
         }
 
-        private boolean notEqual(SemVer v) {
+        private boolean notEqual(Version v) {
             if (dirty) {
                 if (!releaseOk(v)) {
                     return false;
@@ -151,7 +150,7 @@ public final class Constraint {
                     return true;
                 } else if (patchDirty) {
                     if (!v.prerelease().isEmpty() || !con.prerelease().isEmpty()) {
-                        return SemVer.comparePrerelease(v.prerelease(), con.prerelease()) != 0;
+                        return Version.comparePrerelease(v.prerelease(), con.prerelease()) != 0;
                     }
                     return false;
                 }
@@ -159,7 +158,7 @@ public final class Constraint {
             return v.compareTo(con) != 0;
         }
 
-        private boolean greaterThan(SemVer v) {
+        private boolean greaterThan(Version v) {
             if (!releaseOk(v)) {
                 return false;
             }
@@ -179,7 +178,7 @@ public final class Constraint {
             return v.compareTo(con) > 0;
         }
 
-        private boolean lessThanEqual(SemVer v) {
+        private boolean lessThanEqual(Version v) {
             if (!releaseOk(v)) {
                 return false;
             }
@@ -192,7 +191,7 @@ public final class Constraint {
             return !(v.major().equals(con.major()) && v.minor().compareTo(con.minor()) > 0 && !minorDirty);
         }
 
-        private boolean tilde(SemVer v) {
+        private boolean tilde(Version v) {
             if (!releaseOk(v) || v.compareTo(con) < 0) {
                 return false;
             }
@@ -205,14 +204,14 @@ public final class Constraint {
             return v.minor().equals(con.minor()) || minorDirty;
         }
 
-        private boolean tildeOrEqual(SemVer v) {
+        private boolean tildeOrEqual(Version v) {
             if (!releaseOk(v)) {
                 return false;
             }
             return dirty ? tilde(v) : v.compareTo(con) == 0;
         }
 
-        private boolean caret(SemVer v) {
+        private boolean caret(Version v) {
             if (!releaseOk(v) || v.compareTo(con) < 0) {
                 return false;
             }
