@@ -1,12 +1,12 @@
 package dev.charter.yaml;
 
 /** go-yaml v2's map key order for string keys: a "natural" sort where digit runs compare numerically. */
-final class GoYamlKeyOrder {
+public final class GoYamlKeyOrder {
 
     private GoYamlKeyOrder() {
     }
 
-    static int compare(String a, String b) {
+    public static int compare(String a, String b) {
         if (a.equals(b)) {
             return 0;
         }

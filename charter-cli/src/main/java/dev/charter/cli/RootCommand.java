@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
             dev.charter.cli.kube.RollbackCommand.class,
             dev.charter.cli.kube.InstallCommand.class,
             dev.charter.cli.kube.UpgradeCommand.class,
+            dev.charter.cli.kube.TestCommand.class,
         })
 public final class RootCommand implements Callable<Integer> {
 

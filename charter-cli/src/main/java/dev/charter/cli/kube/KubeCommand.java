@@ -95,6 +95,9 @@ public abstract class KubeCommand extends BaseCommand {
             b.append("APP_VERSION: ").append(rel.appVersion()).append('\n');
         }
         b.append("DESCRIPTION: ").append(rel.info.description).append('\n');
+        if (rel.info.resources != null && !rel.info.resources.isEmpty()) {
+            b.append("RESOURCES:\n").append(ResourceTables.render(rel.info.resources)).append('\n');
+        }
         boolean anyTest = false;
         StringBuilder tests = new StringBuilder();
         for (var h : rel.hooks) {

@@ -17,7 +17,7 @@ public final class StatusCommand extends KubeCommand {
     protected int execute() {
         requireExactArgs(args, 1);
         checkFormat(output);
-        Release rel = actions().get(args.get(0), revision);
+        Release rel = actions().status(args.get(0), revision, output.equals("table"));
         switch (output) {
             case "json" -> json(ctx().out(), releaseModel(rel));
             case "yaml" -> yaml(ctx().out(), releaseModel(rel));

@@ -81,11 +81,6 @@ public final class RegistryServeCommand extends BaseCommand {
                 err.println(line);
             }
         });
-        if (System.getProperty("slf4j.provider") == null) {
-            // the CLI ships no SLF4J backend; Jetty's internals would otherwise print a warning banner
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
-            System.setProperty("slf4j.internal.verbosity", "WARN");
-        }
         RegistryServer server;
         try {
             server = builder.start();

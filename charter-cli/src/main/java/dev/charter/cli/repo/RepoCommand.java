@@ -1,9 +1,7 @@
 package dev.charter.cli.repo;
 
-import java.util.concurrent.Callable;
+import dev.charter.cli.GroupCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code charter repo}: add, list, remove, update and index chart repositories. */
 @Command(name = "repo", description = "add, list, remove, update, and index chart repositories",
@@ -14,14 +12,5 @@ import picocli.CommandLine.Spec;
             RepoUpdateCommand.class,
             RepoIndexCommand.class,
         })
-public final class RepoCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+public final class RepoCommand extends GroupCommand {
 }

@@ -101,7 +101,7 @@ class HooksWaitInteropTest {
     void hookJobsRunInOrderAndAreStoredLikeHelm() throws Exception {
         HelmOracle helm = HelmOracle.v4();
         String ns = KubeE2E.uniqueNamespace("hj");
-        String nsH = KubeE2E.uniqueNamespace("hjh");
+        String nsH = KubeE2E.uniqueNamespace("hk");
         Path chart = hookChart(dir);
         CharterRunner charter = charter();
         SoftAssertions soft = new SoftAssertions();
@@ -126,7 +126,7 @@ class HooksWaitInteropTest {
     void rollbackOnFailure() throws Exception {
         HelmOracle helm = HelmOracle.v4();
         String ns = KubeE2E.uniqueNamespace("rf");
-        String nsH = KubeE2E.uniqueNamespace("rfh");
+        String nsH = KubeE2E.uniqueNamespace("rh");
         Path chart = hookChart(dir);
         CharterRunner charter = charter();
         SoftAssertions soft = new SoftAssertions();
@@ -152,7 +152,7 @@ class HooksWaitInteropTest {
     void waitForDeployments() throws Exception {
         HelmOracle helm = HelmOracle.v4();
         String ns = KubeE2E.uniqueNamespace("wt");
-        String nsH = KubeE2E.uniqueNamespace("wth");
+        String nsH = KubeE2E.uniqueNamespace("wh");
         Path chart = hookChart(dir);
         CharterRunner charter = charter();
         SoftAssertions soft = new SoftAssertions();

@@ -40,7 +40,8 @@ class YamlDifferentialTest {
         work = Files.createTempDirectory("yaml-diff-");
     }
 
-    record Case(String name, String text) {
+    /** {@code skip-chart}: Helm 4 names {@code loader.chartBase} for a non-map Chart.yaml (a loader matter, not YAML). */
+    record Case(String name, String text, boolean skipShow) {
         @Override
         public String toString() {
             return name;
@@ -52,6 +53,7 @@ class YamlDifferentialTest {
         String name = null;
         boolean crlf = false;
         boolean bom = false;
+        boolean skipShow = false;
         StringBuilder body = new StringBuilder();
         List<String> lines = Files.readAllLines(CORPUS.resolve(file), StandardCharsets.UTF_8);
         lines.add("=== <end>");
@@ -65,12 +67,13 @@ class YamlDifferentialTest {
                     if (bom) {
                         t = "\uFEFF" + t;
                     }
-                    out.add(new Case(name, t));
+                    out.add(new Case(name, t, skipShow));
                 }
                 String[] w = line.substring(4).trim().split(" ");
                 name = w[0];
                 crlf = List.of(w).contains("crlf");
                 bom = List.of(w).contains("bom");
+                skipShow = List.of(w).contains("skip-chart");
                 body.setLength(0);
             } else {
                 body.append(line).append('\n');
@@ -92,6 +95,9 @@ class YamlDifferentialTest {
         List<Arguments> out = new ArrayList<>();
         for (Case c : read("malformed.txt")) {
             for (String mode : List.of("values", "file", "chart", "show", "manifest")) {
+                if ((mode.equals("show") || mode.equals("chart")) && c.skipShow()) {
+                    continue;
+                }
                 out.add(Arguments.of(c, mode));
             }
         }

@@ -126,6 +126,64 @@ public final class ReleaseActions {
         return version <= 0 ? st().last(name) : st().get(name, version);
     }
 
+    /** Helm's {@code Status.Run}: the release with its live resources (server-side Tables when {@code table}). */
+    public Release status(String name, int version, boolean table) {
+        Release rel = get(name, version);
+        ResourceClient rc = cfg.resources();
+        List<ResourceClient.Info> infos;
+        try {
+            infos = rc.build(rel.manifest);
+        } catch (RuntimeException e) {
+            throw new KubeException(e.getMessage(), e);
+        }
+        rel.info.resources = rc.getWithRelated(infos, table);
+        return rel;
+    }
+
+    /** Thrown by {@link #test} with the release, which {@code helm test} prints before the error. */
+    public static final class TestFailure extends KubeException {
+        private final transient Release release;
+
+        TestFailure(String msg, Release release, Throwable cause) {
+            super(msg, cause);
+            this.release = release;
+        }
+
+        public Release release() {
+            return release;
+        }
+    }
+
+    /** Helm's {@code ReleaseTesting.Run}: the release's test hooks (name filters), stored with their last run. */
+    public Release test(String name, long timeoutMillis, List<String> include, List<String> exclude) {
+        cfg.checkReachable();
+        if (!validName(name)) throw new KubeException("releaseTest: Release name is invalid: " + name);
+        Release rel = st().last(name);
+        List<Hook> skipped = new ArrayList<>();
+        List<Hook> executing = new ArrayList<>();
+        for (Hook h : rel.hooks) {
+            boolean skip = (!exclude.isEmpty() && exclude.contains(h.name))
+                    || (!include.isEmpty() && !include.contains(h.name));
+            if (skip) skipped.add(h); else executing.add(h);
+        }
+        List<Hook> all = rel.hooks;
+        rel.hooks = executing;
+        try {
+            execHooks(rel, "test", timeoutMillis);
+        } catch (RuntimeException e) {
+            List<Hook> merged = new ArrayList<>(skipped);
+            merged.addAll(rel.hooks);
+            rel.hooks = merged;
+            recordQuietly(rel);
+            throw new TestFailure(e.getMessage(), rel, e);
+        }
+        List<Hook> merged = new ArrayList<>(skipped);
+        merged.addAll(rel.hooks);
+        rel.hooks = merged;
+        st().update(rel);
+        return rel;
+    }
+
     public List<Release> history(String name) {
         cfg.checkReachable();
         if (!validName(name)) throw new StorageException("release name is invalid: " + name);
@@ -952,7 +1010,7 @@ public final class ReleaseActions {
             h.phase = "Unknown";
             for (ResourceClient.Info i : infos) rc.apply(i, false, false);
             try {
-                for (ResourceClient.Info i : infos) Waiter.waitHookDone(rc, i, timeoutMillis);
+                Waiter.waitStatus(rc, infos, timeoutMillis, true, true);
             } catch (RuntimeException e) {
                 h.completedAt = now();
                 h.phase = "Failed";

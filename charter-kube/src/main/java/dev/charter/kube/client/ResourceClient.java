@@ -164,6 +164,89 @@ public final class ResourceClient {
         }
     }
 
+    private static final String TABLE_ACCEPT = "application/json;as=Table;v=v1;g=meta.k8s.io,"
+            + "application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
+
+    private String path(ResourceDefinitionContext m, String ns) {
+        String base = m.getGroup() == null || m.getGroup().isEmpty() ? "/api/" + m.getVersion()
+                : "/apis/" + m.getGroup() + "/" + m.getVersion();
+        if (ns != null) base += "/namespaces/" + ns;
+        return base + "/" + m.getPlural();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> rawGet(String path, boolean table) {
+        var http = client.getHttpClient();
+        String url = client.getMasterUrl().toString().replaceAll("/+$", "") + path;
+        var req = http.newHttpRequestBuilder().uri(url).header("Accept", table ? TABLE_ACCEPT : "application/json").build();
+        try {
+            var resp = http.sendAsync(req, String.class).get();
+            if (resp.code() == 404) return null;
+            if (resp.code() >= 300) throw new KubeException("GET " + path + ": " + resp.code() + " " + resp.body());
+            return Serialization.unmarshal(resp.body(), LinkedHashMap.class);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubeException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new KubeException(String.valueOf(e.getCause().getMessage()), e);
+        }
+    }
+
+    /**
+     * Helm's {@code Client.Get(resources, related=true)}: the live objects keyed by {@code version/Kind}, with the
+     * Pods selected by workloads under {@code v1/Pod(related)}; as server-side Tables when {@code table}.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, List<Object>> getWithRelated(List<Info> infos, boolean table) {
+        Map<String, List<Object>> out = new LinkedHashMap<>();
+        List<Map<String, String>> selectors = new ArrayList<>();
+        for (Info i : infos) {
+            String q = table ? "?includeObject=Object" : "";
+            Map<String, Object> obj = rawGet(path(i.mapping(), i.namespace()) + "/" + i.name() + q, table);
+            if (obj == null) continue;
+            out.computeIfAbsent(i.mapping().getVersion() + "/" + i.kind(), k -> new ArrayList<>()).add(obj);
+            Map<String, String> selector = null;
+            Object spec = i.object().getAdditionalProperties().get("spec");
+            switch (i.kind()) {
+                case "ReplicaSet", "Deployment", "StatefulSet", "DaemonSet", "Job" -> {
+                    if (spec instanceof Map<?, ?> sm && sm.get("selector") instanceof Map<?, ?> sel
+                            && sel.get("matchLabels") instanceof Map<?, ?> ml) selector = (Map<String, String>) ml;
+                }
+                case "ReplicationController" -> {
+                    if (spec instanceof Map<?, ?> sm && sm.get("selector") instanceof Map<?, ?> sel) selector = (Map<String, String>) sel;
+                }
+                default -> { }
+            }
+            if (selector == null || selectors.contains(selector)) continue;
+            selectors.add(selector);
+            StringBuilder ls = new StringBuilder();
+            for (String k : new java.util.TreeMap<>(selector).keySet()) {
+                if (ls.length() > 0) ls.append(',');
+                ls.append(k).append('=').append(selector.get(k));
+            }
+            String ns = i.namespace() == null ? namespace : i.namespace();
+            Map<String, Object> pods = rawGet("/api/v1/namespaces/" + ns + "/pods?labelSelector="
+                    + java.net.URLEncoder.encode(ls.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                    + (table ? "&includeObject=Object" : ""), table);
+            if (pods == null) continue;
+            List<Object> rel = out.computeIfAbsent("v1/Pod(related)", k -> new ArrayList<>());
+            if (table) {
+                rel.add(pods);
+            } else {
+                if (pods.get("items") instanceof List<?> items) {
+                    for (Object p : items) {
+                        if (p instanceof Map<?, ?> pm) {
+                            ((Map<String, Object>) pm).putIfAbsent("apiVersion", "v1");
+                            ((Map<String, Object>) pm).putIfAbsent("kind", "Pod");
+                        }
+                    }
+                }
+                rel.add(pods);
+            }
+        }
+        return out;
+    }
+
     /** Server-side apply of one object (Helm's {@code patchResourceServerSide}). */
     public void apply(Info info, boolean forceConflicts, boolean dryRun) {
         GenericKubernetesResource obj = info.object();
