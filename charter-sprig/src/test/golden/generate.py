@@ -8,13 +8,19 @@ so the raw text/template output (before Helm's "<no value>" clean-up) is capture
 Helm stops at the first failing template; that case is recorded as an error and removed, and the
 rest is rendered again.
 
-Usage: python3 generate.py [helm-binary]   (default ~/.cache/charter-test/helm-4.1.4/helm)
+Usage: python3 generate.py [--only-new] [helm-binary]   (default ~/.cache/charter-test/helm-4.1.4/helm)
 Writes ../resources/dev/charter/sprig/golden.json
+--only-new keeps every recorded case whose id and template are unchanged and renders only the rest
+(append new cases at the end of cases.txt so that existing ids stay put).
 """
 import base64, json, os, re, subprocess, sys, tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
-helm = sys.argv[1] if len(sys.argv) > 1 else os.path.expanduser('~/.cache/charter-test/helm-4.1.4/helm')
+args = sys.argv[1:]
+only_new = '--only-new' in args
+args = [a for a in args if a != '--only-new']
+helm = args[0] if args else os.path.expanduser('~/.cache/charter-test/helm-4.1.4/helm')
+dest = os.path.join(here, '..', 'resources', 'dev', 'charter', 'sprig', 'golden.json')
 cases = []
 for line in open(os.path.join(here, 'cases.txt'), encoding='utf-8'):
     line = line.rstrip('\n')
@@ -30,9 +36,16 @@ open(os.path.join(chart, 'Chart.yaml'), 'w').write('apiVersion: v2\nname: x\nver
 env = dict(os.environ, HOME=home, TZ='UTC', HELM_CONFIG_HOME=home + '/c', HELM_CACHE_HOME=home + '/k',
            HELM_DATA_HOME=home + '/d')
 results = {}
+if only_new:
+    for g in json.load(open(dest, encoding='utf-8')):
+        i = int(g['id'][1:])
+        if i < len(cases) and cases[i] == g['tmpl']:
+            results[g['id']] = {k: v for k, v in g.items() if k not in ('id', 'tmpl')}
 pending = {}
 for i, c in enumerate(cases):
     cid = 'c%04d' % i
+    if cid in results:
+        continue
     pending[cid] = c
     with open(os.path.join(chart, 'templates', cid + '.yaml'), 'w', encoding='utf-8') as f:
         f.write('{{- define "%s" }}%s{{ end -}}\nv: {{ include "%s" . | b64enc | quote }}\n' % (cid, c, cid))
@@ -74,7 +87,6 @@ for i, c in enumerate(cases):
     r = results[cid]
     r = dict(id=cid, tmpl=c, **r)
     golden.append(r)
-dest = os.path.join(here, '..', 'resources', 'dev', 'charter', 'sprig', 'golden.json')
 with open(dest, 'w', encoding='utf-8') as f:
     json.dump(golden, f, indent=1, ensure_ascii=False)
     f.write('\n')

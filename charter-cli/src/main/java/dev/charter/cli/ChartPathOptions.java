@@ -58,7 +58,7 @@ public final class ChartPathOptions {
         if (name.startsWith("oci://")) {
             // The OCI client pulls into Charter's blob cache and returns the cached archive.
             return dev.charter.cli.oci.OciChartLocator.locate(ctx, name, version, plainHttp, insecureSkipTlsVerify,
-                    caFile, certFile, keyFile, username, password);
+                    caFile, certFile, keyFile, username, password, verify, keyring);
         }
         if (repoUrl.isEmpty()) {
             Path p = ctx.resolve(name);

@@ -25,6 +25,11 @@ public final class Charter {
     public static int execute(String[] args, Map<String, String> env, Path workingDirectory,
                               InputStream in, PrintStream out, PrintStream err) {
         CliContext ctx = new CliContext(in, out, err, env, workingDirectory);
+        // Helm v4 reads the registry config before parsing anything; a broken one fails every command
+        java.util.OptionalInt startup = dev.charter.cli.oci.OciSupport.startupCheck(ctx, args);
+        if (startup.isPresent()) {
+            return startup.getAsInt();
+        }
         CommandLine cli = new CommandLine(new RootCommand(ctx), new ContextFactory(ctx));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

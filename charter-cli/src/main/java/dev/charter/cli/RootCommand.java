@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             dev.charter.cli.chart.ShowCommand.class,
             dev.charter.cli.oci.PushCommand.class,
             dev.charter.cli.oci.PullCommand.class,
+            dev.charter.cli.legacy.ChartCommand.class,
             dev.charter.cli.repo.RepoCommand.class,
             dev.charter.cli.repo.SearchCommand.class,
             dev.charter.cli.repo.DependencyCommand.class,

@@ -12,6 +12,7 @@ import dev.charter.registry.auth.TokenAuthenticator;
 import dev.charter.registry.auth.TokenService;
 import dev.charter.registry.storage.FilesystemDriver;
 import dev.charter.registry.tls.PemKeyStore;
+import dev.charter.registry.tls.PlainHttpRejector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.DetectorConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -326,7 +328,9 @@ public final class RegistryServer implements AutoCloseable {
                 SslContextFactory.Server ssl = new SslContextFactory.Server();
                 ssl.setKeyStore(PemKeyStore.load(tlsCertificate, tlsKey));
                 ssl.setKeyStorePassword(new String(PemKeyStore.PASSWORD));
-                connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+                // TLS is detected from the first bytes; anything else reaches PlainHttpRejector as plain HTTP
+                connector = new ServerConnector(server, new DetectorConnectionFactory(new SslConnectionFactory(ssl, "http/1.1")),
+                        new HttpConnectionFactory(http));
             } else {
                 connector = new ServerConnector(server, new HttpConnectionFactory(http));
             }
@@ -335,7 +339,7 @@ public final class RegistryServer implements AutoCloseable {
             connector.setAcceptedTcpNoDelay(true);
             connector.setIdleTimeout(Duration.ofMinutes(5).toMillis());
             server.addConnector(connector);
-            server.setHandler(handler);
+            server.setHandler(secure ? new PlainHttpRejector(handler) : handler);
             server.setStopTimeout(shutdownTimeout.toMillis());
             server.setStopAtShutdown(false);
             try {

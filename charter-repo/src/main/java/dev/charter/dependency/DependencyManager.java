@@ -63,6 +63,17 @@ public final class DependencyManager {
     private final ZoneId zone;
     private boolean skipUpdate;
     private boolean debug;
+    private ProvenanceCheck provenanceCheck;
+
+    /**
+     * Checks a downloaded archive against its provenance file (Helm's {@code VerifyChart}); throws
+     * with Helm's message when it does not verify. Lives outside this module so that dependency
+     * resolution does not need OpenPGP.
+     */
+    @FunctionalInterface
+    public interface ProvenanceCheck {
+        void verify(Path chart, Path provenance);
+    }
 
     /**
      * @param chartPath     the chart directory
@@ -83,6 +94,15 @@ public final class DependencyManager {
 
     public DependencyManager skipUpdate(boolean value) {
         this.skipUpdate = value;
+        return this;
+    }
+
+    /**
+     * {@code --verify}: Helm's {@code VerifyAlways} — every downloaded dependency needs a
+     * provenance file ({@code <url>.prov}, or the OCI provenance layer) that passes {@code check}.
+     */
+    public DependencyManager verify(ProvenanceCheck check) {
+        this.provenanceCheck = check;
         return this;
     }
 
@@ -590,9 +610,15 @@ public final class DependencyManager {
                 try {
                     if (isOci(repository)) {
                         out.flush();
-                        ociCharts().pull(repository + "/" + dep.name(), dep.version(), tmp, stderr);
+                        Path saved = ociCharts().pull(repository + "/" + dep.name(), dep.version(), tmp, stderr);
+                        if (provenanceCheck != null) {
+                            verifyOci(repository + "/" + dep.name(), dep.version(), saved);
+                        }
                     } else {
-                        ChartDownloader.downloadTo(new ChartDownloader.Located(churl, options), tmp);
+                        Path saved = ChartDownloader.downloadTo(new ChartDownloader.Located(churl, options), tmp);
+                        if (provenanceCheck != null) {
+                            verifyHttp(new ChartDownloader.Located(churl, options), saved);
+                        }
                     }
                 } catch (RuntimeException e) {
                     String shown = isOci(repository) ? repository + "/" + dep.name() : churl;
@@ -610,6 +636,32 @@ public final class DependencyManager {
             deleteTree(tmp);
         }
         return result;
+    }
+
+    /**
+     * Helm's {@code DownloadTo} with {@code VerifyAlways}: {@code <url>.prov} is saved next to the
+     * archive (so it reaches {@code safeMoveDeps}, as in Helm) and then checked.
+     */
+    private void verifyHttp(ChartDownloader.Located chart, Path saved) {
+        String provUrl = chart.url() + ".prov";
+        Path prov;
+        try {
+            prov = ChartDownloader.downloadTo(new ChartDownloader.Located(provUrl, chart.options()), saved.getParent());
+        } catch (RepoException e) {
+            throw new RepoException("failed to fetch provenance " + quote(provUrl), e);
+        }
+        provenanceCheck.verify(saved, prov);
+    }
+
+    /** The same for OCI: Helm's OCI getter answers {@code <ref>.prov} with the provenance layer. */
+    private void verifyOci(String ociUrl, String version, Path saved) {
+        Path prov = saved.resolveSibling(saved.getFileName() + ".prov");
+        try {
+            ociCharts().pullProvenance(ociUrl, version, prov, stderr);
+        } catch (OciException e) {
+            throw new RepoException("failed to fetch provenance " + quote(ociUrl + ":" + version + ".prov"), e);
+        }
+        provenanceCheck.verify(saved, prov);
     }
 
     private String tarFromLocalDir(Dependency dep, Path tmp) {
@@ -703,7 +755,10 @@ public final class DependencyManager {
             try {
                 ChartLoader.load(file);
             } catch (RuntimeException e) {
-                out.print("Could not verify " + file + " for moving: " + e.getMessage() + " (Skipping)");
+                // Helm names the file below the chart path as typed (e.g. the .prov of a --verify download)
+                String shown = goJoin(chartPathText, source.getFileName() + "/" + filename);
+                String message = String.valueOf(e.getMessage()).replace(file.toString(), shown);
+                out.print("Could not verify " + shown + " for moving: " + message + " (Skipping)");
                 continue;
             }
             try {

@@ -15,4 +15,10 @@ public interface OciCharts {
      * {@code <name>-<version>.tgz}; Helm's Pulled/Digest lines go to {@code stderr}.
      */
     Path pull(String ociUrl, String version, Path dir, Consumer<String> stderr);
+
+    /**
+     * Writes the provenance layer of {@code oci://host/path/name} at {@code version} to
+     * {@code target}; fails when the manifest has none.
+     */
+    void pullProvenance(String ociUrl, String version, Path target, Consumer<String> stderr);
 }

@@ -35,4 +35,10 @@ public final class RegistryOciCharts implements OciCharts {
         new ChartPuller(client, cache).pull(resolved.downloadReference(), PullOptions.chartOnly(), target, null, stderr);
         return target;
     }
+
+    @Override
+    public void pullProvenance(String ociUrl, String version, Path target, Consumer<String> stderr) {
+        ResolvedChart resolved = new ChartResolver(client).resolve(ociUrl, version);
+        new ChartPuller(client, cache).pull(resolved.downloadReference(), PullOptions.provOnly(), null, target, stderr);
+    }
 }

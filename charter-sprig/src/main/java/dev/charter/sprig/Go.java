@@ -1,6 +1,5 @@
 package dev.charter.sprig;
 
-import dev.charter.sprig.semver.SemverVersion;
 import dev.charter.template.fmt.GoFmt;
 import dev.charter.template.text.Strconv;
 import dev.charter.template.value.Complex;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,15 +24,7 @@ final class Go {
 
     /** reflect.Kind.String() of a value's dynamic type ({@code invalid} for nil). */
     static String kindName(Object v) {
-        if (v instanceof SemverVersion) {
-            return "ptr";
-        }
-        Kind k = GoTypes.kind(v);
-        return switch (k) {
-            case INTERFACE -> "interface";
-            case VALUE -> "struct";
-            default -> k.name().toLowerCase(Locale.ROOT);
-        };
+        return GoTypes.kind(v).goName();
     }
 
     static String typeName(Object v) {

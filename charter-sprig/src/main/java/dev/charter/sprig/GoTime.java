@@ -64,6 +64,16 @@ public final class GoTime implements GoStringer, GoTyped {
         return new GoTime(sec, 0, zone, null, Long.MIN_VALUE);
     }
 
+    /** A time in {@code time.FixedZone(name, offset)} (BurntSushi/toml's "datetime-local" &amp; co). */
+    public static GoTime fixed(long sec, int nsec, int offsetSeconds, String name) {
+        return new GoTime(sec, nsec, ZoneOffset.ofTotalSeconds(offsetSeconds), name, Long.MIN_VALUE);
+    }
+
+    /** The name of a fixed zone made by {@link #fixed}, or null. */
+    public String fixedZoneName() {
+        return fixedName;
+    }
+
     public GoTime in(ZoneId z) {
         return new GoTime(sec, nsec, z, null, mono);
     }

@@ -28,12 +28,14 @@ public final class DistributionRegistry implements AutoCloseable {
     private final int port;
     private final Path root;
     private final Path log;
+    private final boolean tls;
 
-    private DistributionRegistry(Process process, int port, Path root, Path log) {
+    private DistributionRegistry(Process process, int port, Path root, Path log, boolean tls) {
         this.process = process;
         this.port = port;
         this.root = root;
         this.log = log;
+        this.tls = tls;
     }
 
     public static Builder builder() {
@@ -55,7 +57,7 @@ public final class DistributionRegistry implements AutoCloseable {
     }
 
     public URI baseUri() {
-        return URI.create("http://" + host());
+        return URI.create((tls ? "https://" : "http://") + host());
     }
 
     /** The directory holding storage, config and the log. */
@@ -96,6 +98,7 @@ public final class DistributionRegistry implements AutoCloseable {
         private String extraConfig = "";
         private Path htpasswdFile;
         private boolean deleteEnabled = true;
+        private String[] tlsPem;
 
         /** Enables htpasswd Basic auth with this user (call again for more users). */
         public Builder htpasswd(String user, String password) {
@@ -111,6 +114,15 @@ public final class DistributionRegistry implements AutoCloseable {
 
         public Builder deleteEnabled(boolean enabled) {
             this.deleteEnabled = enabled;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with this PEM certificate chain and key; a non-null {@code clientCaPem}
+         * makes Distribution require and verify client certificates (mutual TLS).
+         */
+        public Builder tls(String certPem, String keyPem, String clientCaPem) {
+            this.tlsPem = new String[] {certPem, keyPem, clientCaPem};
             return this;
         }
 
@@ -135,6 +147,15 @@ public final class DistributionRegistry implements AutoCloseable {
                         .append("  delete:\n    enabled: ").append(deleteEnabled).append('\n')
                         .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
                         .append("  secret: charter-test-secret\n");
+                if (tlsPem != null) {
+                    Path cert = Files.writeString(root.resolve("tls-cert.pem"), tlsPem[0]);
+                    Path key = Files.writeString(root.resolve("tls-key.pem"), tlsPem[1]);
+                    config.append("  tls:\n    certificate: ").append(cert).append("\n    key: ").append(key).append('\n');
+                    if (tlsPem[2] != null) {
+                        Path clientCa = Files.writeString(root.resolve("tls-client-ca.pem"), tlsPem[2]);
+                        config.append("    clientcas:\n      - ").append(clientCa).append('\n');
+                    }
+                }
                 if (!users.isEmpty()) {
                     Path htpasswd = root.resolve("htpasswd");
                     StringBuilder lines = new StringBuilder();
@@ -160,7 +181,7 @@ public final class DistributionRegistry implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
-                DistributionRegistry registry = new DistributionRegistry(process, port, root, log);
+                DistributionRegistry registry = new DistributionRegistry(process, port, root, log, tlsPem != null);
                 registry.awaitReady();
                 return registry;
             } catch (IOException e) {
@@ -170,7 +191,11 @@ public final class DistributionRegistry implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500));
+        if (tls) {
+            builder.sslContext(trustAll());
+        }
+        HttpClient client = builder.build();
         HttpRequest ping = HttpRequest.newBuilder(baseUri().resolve("/v2/")).timeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
@@ -179,6 +204,9 @@ public final class DistributionRegistry implements AutoCloseable {
             }
             try {
                 client.send(ping, HttpResponse.BodyHandlers.discarding());
+                return;
+            } catch (javax.net.ssl.SSLException e) {
+                // a TLS alert (e.g. "certificate required" under mutual TLS): the server is up
                 return;
             } catch (IOException e) {
                 // not listening yet: wait on the process for a moment, then poll again
@@ -195,6 +223,31 @@ public final class DistributionRegistry implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("docker-registry did not become ready on " + host() + ":\n" + logText());
+    }
+
+    /** Only for the readiness probe: the test's own certificates are what the tools under test check. */
+    private static javax.net.ssl.SSLContext trustAll() {
+        javax.net.ssl.TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {trustAll}, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A port that was free a moment ago on 127.0.0.1. */

@@ -2,6 +2,7 @@ package dev.charter.chart.render;
 
 import dev.charter.yaml.GoFloat;
 import dev.charter.yaml.GoYaml;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,23 @@ final class PrettyYaml {
                 sb.append(" ".repeat(indent));
             }
             first = false;
-            sb.append(scalar(e.getKey(), indent)).append(':');
             Object x = e.getValue();
+            if (!simpleKey(e.getKey())) {
+                // the emitter's check_simple_key: multi-line or over 128 bytes → "? key" / ": value"
+                sb.append("? ").append(scalar(e.getKey(), indent + 2)).append('\n')
+                        .append(" ".repeat(indent)).append(':');
+                if (x instanceof Map<?, ?> xm && !xm.isEmpty()) {
+                    sb.append(' ');
+                    mapping(sb, xm, indent + 2);
+                } else if (x instanceof List<?> xl && !xl.isEmpty()) {
+                    sb.append(' ');
+                    sequence(sb, xl, indent + 2);
+                } else {
+                    sb.append(' ').append(scalar(x, indent)).append('\n');
+                }
+                continue;
+            }
+            sb.append(scalar(e.getKey(), indent)).append(':');
             if (x instanceof Map<?, ?> xm && !xm.isEmpty()) {
                 sb.append('\n').append(" ".repeat(indent + 2));
                 mapping(sb, xm, indent + 2);
@@ -68,6 +84,40 @@ final class PrettyYaml {
         }
     }
 
+    /** go-yaml's check_simple_key for a plain string key: one line and at most 128 UTF-8 bytes. */
+    private static boolean simpleKey(String k) {
+        if (k.getBytes(StandardCharsets.UTF_8).length > 128) {
+            return false;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A scalar as go-yaml v3 writes it. v3 differs from v2 (whose rules {@link GoYaml} implements) in
+     * one place that matters here: a tab no longer forbids the literal block style, so a multi-line
+     * string with tabs stays {@code |} instead of becoming double-quoted. The tabs are analysed as a
+     * printable placeholder and put back.
+     */
+    private static String literal(Object v) {
+        if (v instanceof String str && str.indexOf('\t') >= 0 && str.indexOf('\n') >= 0
+                && str.indexOf(TAB_STAND_IN) < 0) {
+            String s = GoYaml.marshalUnfolded(str.replace('\t', TAB_STAND_IN));
+            if (s.startsWith("|")) {
+                return s.replace(TAB_STAND_IN, '\t');
+            }
+        }
+        return GoYaml.marshalUnfolded(v);
+    }
+
+    /** A private-use character: printable to go-yaml, not a space, no indicator. */
+    private static final char TAB_STAND_IN = '\uE000';
+
     private static String scalar(Object v, int indent) {
         String s;
         if (v instanceof Double || v instanceof Float) {
@@ -75,7 +125,7 @@ final class PrettyYaml {
             double d = ((Number) v).doubleValue();
             s = Double.isNaN(d) ? ".nan" : Double.isInfinite(d) ? (d > 0 ? ".inf" : "-.inf") : GoFloat.format64(d);
         } else {
-            s = GoYaml.marshalUnfolded(v);
+            s = literal(v);
         }
         if (s.endsWith("\n")) {
             s = s.substring(0, s.length() - 1);

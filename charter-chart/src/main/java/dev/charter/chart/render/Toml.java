@@ -1,296 +1,311 @@
 package dev.charter.chart.render;
 
+import dev.charter.sprig.GoTime;
 import dev.charter.template.fmt.FloatFormat;
+import dev.charter.template.value.GoInt;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** BurntSushi/toml as Helm's toToml/fromToml use it (the common subset). */
+/**
+ * Helm's toToml: BurntSushi/toml v1.6.0's {@code Encoder} with its default two-space indent. The
+ * walk mirrors encode.go: in every table the keys without sub-tables come first (sorted), then the
+ * tables and arrays of tables (sorted); top-level tables are preceded by a blank line, nested
+ * headers are indented by depth; arrays holding anything but tables are written inline, maps
+ * inside them as inline tables. {@link TomlDecoder} is the other direction.
+ */
 final class Toml {
     private Toml() {}
 
-    static String encode(Object v) {
-        Object m = HelmFunctions.jsonModel(v);
-        if (!(m instanceof Map<?, ?> map)) {
-            return "toml: top-level values must be Go maps or structs";
+    /** TOML's value kinds as encode.go's tomlTypeOfGo classifies them. */
+    private enum Kind { NONE, SCALAR, ARRAY, HASH, ARRAY_HASH }
+
+    /** A Go error inside the encoder (encPanic); toToml returns its text. */
+    private static final class EncodeError extends RuntimeException {
+        EncodeError(String message) {
+            super(message, null, false, false);
         }
+    }
+
+    static String encode(Object v) {
+        Object m = model(v);
         StringBuilder sb = new StringBuilder();
         try {
-            table(sb, map, new ArrayList<>(), 0);
-        } catch (IllegalArgumentException e) {
+            if (m instanceof Map<?, ?> map) {
+                mapBody(sb, map, new ArrayList<>(), false);
+            } else if (m instanceof List<?> l) {
+                if (kind(l) == Kind.ARRAY_HASH) {
+                    throw new EncodeError("toml: top-level values must be Go maps or structs");
+                }
+                // writeKeyValue with an empty key writes the bare element, without a newline
+                element(sb, l);
+            } else if (m != null) {
+                element(sb, m);
+            }
+        } catch (EncodeError e) {
             return e.getMessage();
         }
         return sb.toString();
     }
 
-    private static boolean isTable(Object v) {
-        return v instanceof Map;
+    /** The value as Go's reflection would see Helm's data: maps, slices, int64, float64, time.Time. */
+    private static Object model(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Double || v instanceof Float
+                || v instanceof GoTime || v instanceof BigInteger || v instanceof GoInt) {
+            return v;
+        }
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), model(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object x : l) {
+                out.add(model(x));
+            }
+            return out;
+        }
+        if (v instanceof Object[] arr) {
+            return model(List.of(arr));
+        }
+        if (v instanceof byte[] b) {
+            // []byte is a slice of uint8 to reflection: an array of integers
+            List<Object> out = new ArrayList<>(b.length);
+            for (byte x : b) {
+                out.add((long) (x & 0xff));
+            }
+            return out;
+        }
+        Object j = HelmFunctions.jsonModel(v);
+        return j == v ? String.valueOf(v) : model(j);
     }
 
-    private static boolean isArrayOfTables(Object v) {
-        if (!(v instanceof List<?> l) || l.isEmpty()) {
+    private static Kind kind(Object v) {
+        if (v == null) {
+            return Kind.NONE;
+        }
+        if (v instanceof Map) {
+            return Kind.HASH;
+        }
+        if (v instanceof List<?> l) {
+            return isTableArray(l) ? Kind.ARRAY_HASH : Kind.ARRAY;
+        }
+        return Kind.SCALAR;
+    }
+
+    /** encode.go's isTableArray: every element a table; a nil element anywhere is an error. */
+    private static boolean isTableArray(List<?> l) {
+        if (l.isEmpty()) {
             return false;
         }
+        boolean all = true;
         for (Object x : l) {
-            if (!(x instanceof Map)) {
-                return false;
+            Kind k = kind(x);
+            if (k == Kind.NONE) {
+                throw new EncodeError("toml: cannot encode array with nil element");
             }
+            all &= k == Kind.HASH;
         }
-        return true;
+        return all;
     }
 
-    private static void table(StringBuilder sb, Map<?, ?> m, List<String> path, int depth) {
-        Map<String, Object> sorted = new TreeMap<>();
-        m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
-        String indent = "  ".repeat(depth);
-        for (Map.Entry<String, Object> e : sorted.entrySet()) {
-            Object x = e.getValue();
-            if (x == null || isTable(x) || isArrayOfTables(x)) {
+    private static boolean isTable(Object v) {
+        Kind k = kind(v);
+        return k == Kind.HASH || k == Kind.ARRAY_HASH;
+    }
+
+    /** eMap: direct keys first, then sub-tables; both sorted by Go string order (UTF-8 bytes). */
+    private static void mapBody(StringBuilder sb, Map<?, ?> m, List<String> key, boolean inline) {
+        List<String> direct = new ArrayList<>();
+        List<String> sub = new ArrayList<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            (isTable(e.getValue()) ? sub : direct).add(String.valueOf(e.getKey()));
+        }
+        direct.sort(Toml::goCompare);
+        sub.sort(Toml::goCompare);
+        if (inline) {
+            sb.append('{');
+        }
+        writeKeys(sb, m, key, direct, inline, !sub.isEmpty());
+        writeKeys(sb, m, key, sub, inline, false);
+        if (inline) {
+            sb.append('}');
+        }
+    }
+
+    private static void writeKeys(StringBuilder sb, Map<?, ?> m, List<String> key, List<String> keys, boolean inline,
+            boolean trailingComma) {
+        for (int i = 0; i < keys.size(); i++) {
+            Object val = m.get(keys.get(i));
+            if (val == null) {
                 continue;
             }
-            sb.append(indent).append(key(e.getKey())).append(" = ").append(value(x)).append('\n');
-        }
-        for (Map.Entry<String, Object> e : sorted.entrySet()) {
-            Object x = e.getValue();
-            List<String> sub = new ArrayList<>(path);
-            sub.add(e.getKey());
-            String subIndent = "  ".repeat(depth);
-            if (isTable(x)) {
-                sb.append('\n').append(subIndent).append('[').append(joinKeys(sub)).append("]\n");
-                table(sb, (Map<?, ?>) x, sub, depth + 1);
-            } else if (isArrayOfTables(x)) {
-                for (Object t : (List<?>) x) {
-                    sb.append('\n').append(subIndent).append("[[").append(joinKeys(sub)).append("]]\n");
-                    table(sb, (Map<?, ?>) t, sub, depth + 1);
+            if (inline) {
+                sb.append(bareOrQuoted(keys.get(i))).append(" = ");
+                element(sb, val);
+                // Go's condition: a nil last value still leaves the comma of the one before
+                if (trailingComma || i != keys.size() - 1) {
+                    sb.append(", ");
                 }
+            } else {
+                List<String> k = new ArrayList<>(key);
+                k.add(keys.get(i));
+                encodeKey(sb, k, val);
             }
         }
     }
 
-    private static String joinKeys(List<String> keys) {
+    private static void encodeKey(StringBuilder sb, List<String> key, Object val) {
+        switch (kind(val)) {
+            case HASH -> {
+                if (key.size() == 1) {
+                    newline(sb);
+                }
+                sb.append(indent(key)).append('[').append(keyString(key)).append(']');
+                newline(sb);
+                mapBody(sb, (Map<?, ?>) val, key, false);
+            }
+            case ARRAY_HASH -> {
+                for (Object t : (List<?>) val) {
+                    newline(sb);
+                    sb.append(indent(key)).append("[[").append(keyString(key)).append("]]");
+                    newline(sb);
+                    mapBody(sb, (Map<?, ?>) t, key, false);
+                }
+            }
+            case NONE -> { }
+            default -> {
+                sb.append(indent(key)).append(bareOrQuoted(key.get(key.size() - 1))).append(" = ");
+                element(sb, val);
+                newline(sb);
+            }
+        }
+    }
+
+    /** Go's enc.newline(): nothing before the first byte of output. */
+    private static void newline(StringBuilder sb) {
+        if (!sb.isEmpty()) {
+            sb.append('\n');
+        }
+    }
+
+    private static String indent(List<String> key) {
+        return "  ".repeat(key.size() - 1);
+    }
+
+    private static void element(StringBuilder sb, Object v) {
+        if (v instanceof String s) {
+            sb.append('"').append(escape(s)).append('"');
+        } else if (v instanceof Boolean b) {
+            sb.append(b);
+        } else if (v instanceof Long || v instanceof BigInteger) {
+            sb.append(v);
+        } else if (v instanceof GoInt g) {
+            sb.append(g.unsigned() ? Long.toUnsignedString(g.bits()) : Long.toString(g.bits()));
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isNaN(d)) {
+                sb.append(Double.doubleToRawLongBits(d) < 0 ? "-nan" : "nan");
+            } else if (Double.isInfinite(d)) {
+                sb.append(d < 0 ? "-inf" : "inf");
+            } else {
+                String s = FloatFormat.format(d, 'g', -1, v instanceof Float ? 32 : 64);
+                sb.append(s.indexOf('e') >= 0 || s.indexOf('.') >= 0 ? s : s + ".0");
+            }
+        } else if (v instanceof GoTime t) {
+            sb.append(TomlDecoder.formatTime(t));
+        } else if (v instanceof List<?> l) {
+            sb.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                element(sb, l.get(i));
+                if (i != l.size() - 1) {
+                    sb.append(", ");
+                }
+            }
+            sb.append(']');
+        } else if (v instanceof Map<?, ?> m) {
+            mapBody(sb, m, List.of(), true);
+        } else if (v == null) {
+            // a nil interface inside an inline array: Go's reflection fails on it
+            throw new EncodeError("toml: cannot encode array with nil element");
+        } else {
+            sb.append('"').append(escape(String.valueOf(v))).append('"');
+        }
+    }
+
+    /** Key.String(): dotted, each part bare when it only has A-Za-z0-9_- characters. */
+    private static String keyString(List<String> key) {
         StringBuilder b = new StringBuilder();
-        for (String k : keys) {
+        for (String k : key) {
             if (!b.isEmpty()) {
                 b.append('.');
             }
-            b.append(key(k));
+            b.append(bareOrQuoted(k));
         }
         return b.toString();
     }
 
-    private static String key(String k) {
-        if (!k.isEmpty() && k.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '_' || c == '-')) {
-            return k;
+    static String bareOrQuoted(String k) {
+        if (k.isEmpty()) {
+            return "\"\"";
         }
-        return quote(k);
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return '"' + escape(k) + '"';
+            }
+        }
+        return k;
     }
 
-    private static String value(Object v) {
-        if (v instanceof String s) {
-            return quote(s);
-        }
-        if (v instanceof Boolean b) {
-            return b.toString();
-        }
-        if (v instanceof Double d) {
-            if (d.isNaN()) {
-                return "nan";
-            }
-            if (d.isInfinite()) {
-                return d > 0 ? "inf" : "-inf";
-            }
-            String s = FloatFormat.format(d, 'f', -1, 64);
-            if (Math.abs(d) >= 1e16 || (Math.abs(d) < 1e-4 && d != 0)) {
-                s = FloatFormat.format(d, 'e', -1, 64);
-            }
-            return s.contains(".") || s.contains("e") ? s : s + ".0";
-        }
-        if (v instanceof Number n) {
-            return n.toString();
-        }
-        if (v instanceof List<?> l) {
-            StringBuilder b = new StringBuilder("[");
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) {
-                    b.append(", ");
-                }
-                if (l.get(i) == null) {
-                    throw new IllegalArgumentException("toml: cannot encode array with nil element");
-                }
-                b.append(value(l.get(i)));
-            }
-            return b.append(']').toString();
-        }
-        return quote(String.valueOf(v));
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
+    /** dblQuotedReplacer: C0 controls and DEL as lower-case {@code \\u00XX} except the short escapes. */
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 2);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> b.append("\\\"");
                 case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
                 case '\b' -> b.append("\\b");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
                 case '\f' -> b.append("\\f");
+                case '\r' -> b.append("\\r");
                 default -> {
                     if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format("\\u%04X", (int) c));
+                        b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);
                     }
                 }
             }
         }
-        return b.append('"').toString();
+        return b.toString();
     }
 
-    /** A small TOML reader: tables, arrays of tables, strings, numbers, booleans, arrays. */
+    /** Go's string order: by UTF-8 bytes, which for UTF-16 differs only around surrogates. */
+    private static int goCompare(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(i);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            if (x > 0xffff) {
+                i++;
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
     static Map<String, Object> decode(String text) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        Map<String, Object> cur = root;
-        int lineNo = 0;
-        try {
-            for (String raw : text.split("\n", -1)) {
-                lineNo++;
-                String line = stripComment(raw).strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                if (line.startsWith("[[") && line.endsWith("]]")) {
-                    List<String> path = splitKey(line.substring(2, line.length() - 2).strip());
-                    Map<String, Object> parent = walk(root, path.subList(0, path.size() - 1));
-                    String last = path.get(path.size() - 1);
-                    @SuppressWarnings("unchecked")
-                    List<Object> arr = (List<Object>) parent.computeIfAbsent(last, k -> new ArrayList<>());
-                    Map<String, Object> t = new LinkedHashMap<>();
-                    arr.add(t);
-                    cur = t;
-                } else if (line.startsWith("[") && line.endsWith("]")) {
-                    cur = walk(root, splitKey(line.substring(1, line.length() - 1).strip()));
-                } else {
-                    int eq = line.indexOf('=');
-                    if (eq < 0) {
-                        throw new IllegalArgumentException("expected key separator '='");
-                    }
-                    List<String> path = splitKey(line.substring(0, eq).strip());
-                    Map<String, Object> t = walk(cur, path.subList(0, path.size() - 1));
-                    int[] pos = {0};
-                    String rest = line.substring(eq + 1).strip();
-                    t.put(path.get(path.size() - 1), parseValue(rest, pos));
-                }
-            }
-        } catch (RuntimeException e) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("Error", "toml: line " + lineNo + ": " + e.getMessage());
-            return m;
-        }
-        return root;
-    }
-
-    private static String stripComment(String s) {
-        boolean inStr = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' && (i == 0 || s.charAt(i - 1) != '\\')) {
-                inStr = !inStr;
-            } else if (c == '#' && !inStr) {
-                return s.substring(0, i);
-            }
-        }
-        return s;
-    }
-
-    private static List<String> splitKey(String k) {
-        List<String> out = new ArrayList<>();
-        for (String p : k.split("\\.")) {
-            p = p.strip();
-            if (p.startsWith("\"") && p.endsWith("\"") && p.length() >= 2) {
-                p = p.substring(1, p.length() - 1);
-            }
-            out.add(p);
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> walk(Map<String, Object> m, List<String> path) {
-        Map<String, Object> cur = m;
-        for (String p : path) {
-            Object x = cur.get(p);
-            if (x instanceof List<?> l && !l.isEmpty() && l.get(l.size() - 1) instanceof Map) {
-                cur = (Map<String, Object>) l.get(l.size() - 1);
-            } else if (x instanceof Map) {
-                cur = (Map<String, Object>) x;
-            } else {
-                Map<String, Object> n = new LinkedHashMap<>();
-                cur.put(p, n);
-                cur = n;
-            }
-        }
-        return cur;
-    }
-
-    private static Object parseValue(String s, int[] pos) {
-        s = s.substring(pos[0]).strip();
-        pos[0] = 0;
-        if (s.startsWith("\"")) {
-            StringBuilder b = new StringBuilder();
-            int i = 1;
-            for (; i < s.length() && s.charAt(i) != '"'; i++) {
-                char c = s.charAt(i);
-                if (c == '\\' && i + 1 < s.length()) {
-                    char n = s.charAt(++i);
-                    switch (n) {
-                        case 'n' -> b.append('\n');
-                        case 't' -> b.append('\t');
-                        case 'r' -> b.append('\r');
-                        case '"' -> b.append('"');
-                        case '\\' -> b.append('\\');
-                        default -> b.append('\\').append(n);
-                    }
-                } else {
-                    b.append(c);
-                }
-            }
-            return b.toString();
-        }
-        if (s.startsWith("'")) {
-            int end = s.indexOf('\'', 1);
-            return s.substring(1, end < 0 ? s.length() : end);
-        }
-        if (s.startsWith("[")) {
-            List<Object> out = new ArrayList<>();
-            String body = s.substring(1, s.lastIndexOf(']')).strip();
-            if (!body.isEmpty()) {
-                for (String part : body.split(",")) {
-                    if (!part.isBlank()) {
-                        out.add(parseValue(part.strip(), new int[] {0}));
-                    }
-                }
-            }
-            return out;
-        }
-        if (s.equals("true")) {
-            return true;
-        }
-        if (s.equals("false")) {
-            return false;
-        }
-        String n = s.replace("_", "");
-        try {
-            return Long.parseLong(n);
-        } catch (NumberFormatException e) {
-            try {
-                return Double.parseDouble(n);
-            } catch (NumberFormatException e2) {
-                throw new IllegalArgumentException("expected value but found " + s);
-            }
-        }
+        return TomlDecoder.decode(text);
     }
 }

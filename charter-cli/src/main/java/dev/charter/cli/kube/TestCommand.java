@@ -31,10 +31,11 @@ public final class TestCommand extends KubeCommand {
         try {
             rel = actions().test(args.get(0), Durations.parseMillis(timeout), include, exclude);
         } catch (ReleaseActions.TestFailure e) {
-            printStatus(ctx().out(), e.release(), ctx().settings().debug(), false, hideNotes, null);
+            printStatus(ctx().out(), e.release(), ctx().settings().debug(), false, true, null);
             throw new CliException(e.getMessage(), e);
         }
-        printStatus(ctx().out(), rel, ctx().settings().debug(), false, hideNotes, null);
+        // Helm v4.1.4 prints no NOTES here (observed), whatever --hide-notes says
+        printStatus(ctx().out(), rel, ctx().settings().debug(), false, true, null);
         return 0;
     }
 }

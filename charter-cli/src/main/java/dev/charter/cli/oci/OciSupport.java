@@ -8,12 +8,14 @@ import dev.charter.oci.auth.CredentialProvider;
 import dev.charter.oci.cache.BlobCache;
 import dev.charter.oci.chart.CreationTime;
 import dev.charter.oci.credentials.ConfigFormatException;
+import dev.charter.oci.credentials.DockerConfigFile;
 import dev.charter.oci.credentials.HelmCredentials;
 import dev.charter.oci.reference.GoStrings;
 import dev.charter.oci.registry.RegistryClient;
 import dev.charter.oci.transport.TransportOptions;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.OptionalInt;
 
 /**
  * Shared wiring of the OCI commands: credentials, transport options and the blob cache, set up as
@@ -45,6 +47,35 @@ public final class OciSupport {
         ctx.err().println("level=WARN msg=\"command failed\" error=" + GoStrings.quote(failure.getMessage()));
         ctx.err().flush();
         return 1;
+    }
+
+    /**
+     * Helm v4 builds its registry client while constructing the root command, before cobra parses
+     * anything: a broken registry config therefore fails every invocation ({@code version},
+     * {@code --help}, unknown commands and flags alike). Only {@code --registry-config} is read
+     * from the arguments at that point (pflag's lenient pre-parse; the last one wins, {@code --}
+     * ends flags). Returns the exit code when the invocation must stop here.
+     */
+    public static OptionalInt startupCheck(CliContext ctx, String[] args) {
+        Path config = ctx.settings().registryConfig();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.equals("--registry-config") && i + 1 < args.length) {
+                config = ctx.resolve(args[++i]);
+            } else if (arg.startsWith("--registry-config=")) {
+                config = ctx.resolve(arg.substring("--registry-config=".length()));
+            }
+        }
+        try {
+            // only the file is decoded here; credential helpers are looked up when first used
+            DockerConfigFile.load(config);
+            return OptionalInt.empty();
+        } catch (ConfigFormatException e) {
+            return OptionalInt.of(startupFailure(ctx, new StartupFailure(e.getMessage())));
+        }
     }
 
     /**

@@ -53,19 +53,14 @@ public final class PullCommand extends BaseCommand {
 
     @Override
     protected int run() throws IOException {
-        try {
-            OciSupport.credentials(ctx());
-            requireMinimumArgs(args, 1);
-            if (chartPath.version.isEmpty() && devel) {
-                chartPath.version = ChartResolver.DEVEL;
-            }
-            for (String ref : args) {
-                pull(ref);
-            }
-            return 0;
-        } catch (OciSupport.StartupFailure e) {
-            return OciSupport.startupFailure(ctx(), e);
+        requireMinimumArgs(args, 1);
+        if (chartPath.version.isEmpty() && devel) {
+            chartPath.version = ChartResolver.DEVEL;
         }
+        for (String ref : args) {
+            pull(ref);
+        }
+        return 0;
     }
 
     private void pull(String ref) throws IOException {

@@ -48,15 +48,7 @@ public final class PushCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        try {
-            return push();
-        } catch (OciSupport.StartupFailure e) {
-            return OciSupport.startupFailure(ctx(), e);
-        }
-    }
-
-    private int push() {
-        OciSupport.credentials(ctx()); // Helm v4 reads the registry config before anything else
+        // a broken registry config already failed in Charter.execute, as in Helm v4's start-up
         requireMinimumArgs(args, 2);
         String chartArg = args.get(0);
         String remote = args.get(1);

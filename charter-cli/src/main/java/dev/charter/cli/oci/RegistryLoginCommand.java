@@ -50,12 +50,7 @@ public final class RegistryLoginCommand extends BaseCommand {
 
     @Override
     protected int run() throws IOException {
-        HelmCredentials store;
-        try {
-            store = OciSupport.credentials(ctx());
-        } catch (OciSupport.StartupFailure e) {
-            return OciSupport.startupFailure(ctx(), e);
-        }
+        HelmCredentials store = OciSupport.credentials(ctx());
         requireExactArgs(args, 1);
         String host = args.get(0);
         String[] userPass = usernamePassword();

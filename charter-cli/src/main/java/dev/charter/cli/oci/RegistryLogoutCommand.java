@@ -19,12 +19,7 @@ public final class RegistryLogoutCommand extends BaseCommand {
 
     @Override
     protected int run() {
-        HelmCredentials store;
-        try {
-            store = OciSupport.credentials(ctx());
-        } catch (OciSupport.StartupFailure e) {
-            return OciSupport.startupFailure(ctx(), e);
-        }
+        HelmCredentials store = OciSupport.credentials(ctx());
         requireExactArgs(args, 1);
         String host = args.get(0);
         try {

@@ -23,9 +23,6 @@ final class DependencySupport {
 
     static int run(CliContext ctx, DependencyFlags flags, List<String> args, Action action) {
         String shown = args.isEmpty() ? "." : RepoSupport.clean(args.get(0));
-        if (flags.verify) {
-            throw new CliException("--verify is not supported for dependencies yet");
-        }
         OciSupport.TlsFlags tls = new OciSupport.TlsFlags(flags.plainHttp, flags.insecure, flags.caFile, flags.certFile, flags.keyFile);
         RegistryClient registryClient;
         try {
@@ -40,6 +37,11 @@ final class DependencySupport {
                     RepoSupport.zone(ctx))
                     .skipUpdate(flags.skipRefresh)
                     .debug(ctx.settings().debug());
+            if (flags.verify) {
+                // Helm verifies against the keyring but does not print the signer for dependencies
+                manager.verify((chart, prov) -> dev.charter.cli.provenance.ProvenanceCli.verify(ctx, chart.toString(),
+                        prov.toString(), flags.keyring));
+            }
             action.run(manager);
         } catch (RepoException | OciException | dev.charter.chart.ChartException e) {
             throw new CliException(e.getMessage(), e);

@@ -65,6 +65,8 @@ class HooksWaitInteropTest {
     static String norm(String s, String ns) {
         return s.replace(ns, "NS").replaceAll("LAST DEPLOYED: .*", "LAST DEPLOYED: X")
                 .replaceAll("(Last Started|Last Completed): .*", "$1: X")
+                .replaceAll("[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}", "TIME")
+                .replaceAll("(?m)(   +)\\d+(s|m|h|d)(\\d+(s|m|h))?$", "$1AGE")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)", "T");
     }
 
@@ -78,7 +80,7 @@ class HooksWaitInteropTest {
             b.add(x.replace("NS", nsH));
         }
         ProcessResult c = charter.run(dir, a.toArray(String[]::new));
-        ProcessResult h = helm.run(dir, Map.of("KUBECONFIG", kubeconfig.toString()), null, b.toArray(String[]::new));
+        ProcessResult h = helm.run(dir, Map.of("KUBECONFIG", KubeE2E.kubeconfig().toString()), null, b.toArray(String[]::new));
         String what = String.join(" ", args);
         soft.assertThat(norm(c.err(), ns)).as("stderr of %s", what).isEqualTo(norm(h.err(), nsH));
         soft.assertThat(norm(c.out(), ns)).as("stdout of %s", what).isEqualTo(norm(h.out(), nsH));
@@ -91,7 +93,15 @@ class HooksWaitInteropTest {
 
     static String stored(String ns, String name, int version) {
         try {
-            return norm(InstallUpgradeInteropTest.storedJson(ns, name, version), ns);
+            var cfg = io.fabric8.kubernetes.client.Config.fromKubeconfig(Files.readString(KubeE2E.kubeconfig()));
+            try (var k = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(cfg).build()) {
+                var sec = k.secrets().inNamespace(ns).withName("sh.helm.release.v1." + name + ".v" + version).get();
+                if (sec == null) return "<missing>";
+                byte[] gz = java.util.Base64.getDecoder().decode(java.util.Base64.getDecoder().decode(sec.getData().get("release")));
+                try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+                    return norm(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), ns);
+                }
+            }
         } catch (Exception e) {
             return "<missing: " + e + ">";
         }

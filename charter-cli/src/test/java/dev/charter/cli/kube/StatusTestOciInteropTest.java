@@ -69,7 +69,10 @@ class StatusTestOciInteropTest {
         if (m.find()) {
             List<String> sections = new ArrayList<>(List.of(m.group(1).split("\n\n")));
             List<String> fixed = new ArrayList<>();
-            for (String sec : sections) fixed.add(sec.contains("-HASH") ? sec.replaceAll(" +", " ") : sec);
+            for (String sec : sections) {
+                if (sec.isBlank()) continue;
+                fixed.add(sec.contains("-HASH") ? sec.strip().replaceAll(" +", " ") : sec.strip());
+            }
             java.util.Collections.sort(fixed);
             s = s.substring(0, m.start(1)) + String.join("\n\n", fixed) + s.substring(m.end(1));
         }

@@ -98,6 +98,17 @@ class OciSearchTest {
     }
 
     @Test
+    void namespaceOnCharterRegistry() throws Exception {
+        try (dev.charter.registry.RegistryServer own = dev.charter.registry.RegistryServer.builder()
+                .root(Files.createTempDirectory(work, "own-")).port(0).start()) {
+            ok(helm.run(work, "push", "other-2.0.0.tgz", "oci://" + own.host() + "/team/charts", "--plain-http"));
+            ProcessResult r = search("oci://" + own.host() + "/team", "--plain-http", "-o", "yaml");
+            assertThat(r.out()).isEqualTo("- app_version: 1.16.0\n  description: A Helm chart for Kubernetes\n  name: oci://"
+                    + own.host() + "/team/charts/other\n  version: 2.0.0\n");
+        }
+    }
+
+    @Test
     void configBlobsComeFromTheCacheTheSecondTime() {
         String ref = "oci://" + registry.host() + "/charts/mychart";
         search(ref, "--plain-http", "--versions");

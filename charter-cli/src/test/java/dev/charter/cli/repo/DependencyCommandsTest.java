@@ -63,6 +63,10 @@ class DependencyCommandsTest {
 
     /** The same chart tree under {@code h/} (for Helm) and {@code c/} (for Charter), mtimes preserved. */
     static void twin(Path wd, String parentChartYamlDeps) throws IOException {
+        twin(builder, wd, parentChartYamlDeps);
+    }
+
+    static void twin(HelmOracle builder, Path wd, String parentChartYamlDeps) throws IOException {
         Path src = wd.resolve("src");
         ok(builder.run(Files.createDirectories(src), "create", "parent"));
         ok(builder.run(src, "create", "sub"));

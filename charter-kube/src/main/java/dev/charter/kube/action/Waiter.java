@@ -36,6 +36,9 @@ public final class Waiter {
                 KStatus st = live == null ? new KStatus("NotFound", "Resource not found") : kstatus(live, withJobs || hook);
                 if (hook && live == null) continue;
                 if (st.current()) continue;
+                if (hook && i.kind().equals("Pod") && st.status().equals("Failed")) {
+                    st = new KStatus("Failed", "pod " + i.name() + " failed");
+                }
                 if (st.status().equals("Failed")) failed = true;
                 errs.add("resource " + i.kind() + "/" + (i.namespace() == null ? "" : i.namespace()) + "/" + i.name()
                         + " not ready. status: " + st.status() + ", message: " + st.message());

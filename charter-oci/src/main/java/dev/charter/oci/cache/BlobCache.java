@@ -118,4 +118,37 @@ public final class BlobCache {
             }
         });
     }
+
+    /**
+     * The provenance blob recorded for a chart archive (both cached blobs, named by digest), like
+     * Helm's content cache keeps {@code <digest>.prov} beside {@code <digest>.chart}: a verification
+     * that finds it does not fetch the provenance layer again.
+     */
+    public Optional<Path> provenanceFor(Path cachedChart) {
+        Path link = provenanceLink(cachedChart);
+        try {
+            return Files.isRegularFile(link) ? find(Files.readString(link).strip(), -1) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a damaged link only costs a download
+        }
+    }
+
+    /** Records {@code cachedProvenance} as the provenance of {@code cachedChart} (both blobs of this cache). */
+    public void linkProvenance(Path cachedChart, Path cachedProvenance) {
+        Path link = provenanceLink(cachedChart);
+        String digest = cachedProvenance.getParent().getFileName() + ":" + cachedProvenance.getFileName();
+        try {
+            Files.createDirectories(link.getParent());
+            Path temp = Files.createTempFile(root.resolve("ingest"), "prov-", ".part");
+            Files.writeString(temp, digest);
+            AtomicFiles.publish(temp, link);
+        } catch (IOException e) {
+            throw new OciException("cannot write cache link " + link + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path provenanceLink(Path cachedChart) {
+        return root.resolve("provenance").resolve(cachedChart.getParent().getFileName().toString())
+                .resolve(cachedChart.getFileName().toString());
+    }
 }

@@ -72,7 +72,9 @@ public final class ChartSearch {
         if (!repository.isEmpty()) {
             Reference repo = Reference.parse(registry + "/" + repository);
             Optional<List<String>> tags = tagsIfRepository(repo);
-            if (tags.isPresent()) {
+            // a repository without tags may still be a namespace (some registries answer an empty
+            // list rather than NAME_UNKNOWN for a path that only has repositories below it)
+            if (tags.isPresent() && !tags.get().isEmpty()) {
                 return versionsOf(repo, tags.get(), constraint, allVersions);
             }
         } else {

@@ -50,6 +50,11 @@ public final class DockerConfigFile {
         } catch (NoSuchFileException e) {
             return new DockerConfigFile(path, JsonNodeFactory.instance.objectNode());
         } catch (IOException e) {
+            if (Files.isDirectory(path)) {
+                // Go opens a directory fine and fails on the first read, inside the JSON decoder
+                throw new ConfigFormatException("failed to decode config file at " + path + ": invalid config format: read "
+                        + path + ": is a directory");
+            }
             throw new OciException("failed to open config file at " + path + ": " + e.getMessage(), e);
         }
         JsonNode root;

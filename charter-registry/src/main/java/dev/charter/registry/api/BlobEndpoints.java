@@ -26,17 +26,28 @@ final class BlobEndpoints {
         // content-addressed: the bytes behind this URL can never change
         ex.setHeader("Cache-Control", "max-age=31536000");
         switch (ByteRange.parse(ex.header("Range"), size)) {
-            case ByteRange.Request.Whole whole ->
-                    ex.sendStream(200, "application/octet-stream", ex.isHead() ? InputStream.nullInputStream() : storage.blobs().open(digest, 0), size);
+            case ByteRange.Request.Whole whole -> send(ex, 200, digest, 0, size);
             case ByteRange.Request.Partial partial -> {
                 ByteRange range = partial.range();
                 ex.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
-                ex.sendStream(206, "application/octet-stream",
-                        ex.isHead() ? InputStream.nullInputStream() : storage.blobs().open(digest, range.first()), range.length());
+                send(ex, 206, digest, range.first(), range.length());
             }
             case ByteRange.Request.Unsatisfiable unsatisfiable ->
                     throw new RegistryException(ErrorCode.RANGE_INVALID, "requested range not satisfiable for " + size + " bytes",
                             416, Map.of("Content-Range", "bytes */" + size));
+        }
+    }
+
+    private void send(Exchange ex, int status, Digest digest, long offset, long length) throws IOException {
+        if (ex.isHead()) {
+            ex.sendStream(status, "application/octet-stream", InputStream.nullInputStream(), length);
+            return;
+        }
+        Optional<java.nio.channels.SeekableByteChannel> channel = storage.blobs().channel(digest);
+        if (channel.isPresent()) {
+            ex.sendChannel(status, "application/octet-stream", channel.get(), offset, length);
+        } else {
+            ex.sendStream(status, "application/octet-stream", storage.blobs().open(digest, offset), length);
         }
     }
 

@@ -146,7 +146,21 @@ public final class Exchange {
         Content.copy(source, response, Callback.from(callback, () -> closeQuietly(in)));
     }
 
-    private static void closeQuietly(InputStream in) {
+    /** Like {@link #sendStream} over a channel: read straight into pooled direct buffers, no heap copy. */
+    public void sendChannel(int status, String contentType, java.nio.channels.SeekableByteChannel channel, long offset, long length) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        if (isHead() || length == 0) {
+            closeQuietly(channel);
+            response.write(true, null, callback);
+            return;
+        }
+        Content.Source source = Content.Source.from(POOL, channel, offset, length);
+        Content.copy(source, response, Callback.from(callback, () -> closeQuietly(channel)));
+    }
+
+    private static void closeQuietly(java.io.Closeable in) {
         try {
             in.close();
         } catch (IOException ignored) {

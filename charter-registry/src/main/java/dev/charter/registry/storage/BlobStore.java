@@ -22,6 +22,11 @@ public final class BlobStore {
         return driver.reader(Layout.blobData(digest), offset);
     }
 
+    /** A channel over the blob when the driver offers one; see {@link StorageDriver#channel}. */
+    public Optional<java.nio.channels.SeekableByteChannel> channel(Digest digest) throws IOException {
+        return driver.channel(Layout.blobData(digest));
+    }
+
     public byte[] read(Digest digest) throws IOException {
         return driver.getContent(Layout.blobData(digest));
     }

@@ -93,6 +93,15 @@ public final class FilesystemDriver implements StorageDriver {
     }
 
     @Override
+    public Optional<java.nio.channels.SeekableByteChannel> channel(String path) throws IOException {
+        try {
+            return Optional.of(FileChannel.open(resolve(path), StandardOpenOption.READ));
+        } catch (NoSuchFileException e) {
+            throw new PathNotFoundException(path);
+        }
+    }
+
+    @Override
     public FileWriter writer(String path, boolean append) throws IOException {
         Path target = resolve(path);
         Files.createDirectories(target.getParent());

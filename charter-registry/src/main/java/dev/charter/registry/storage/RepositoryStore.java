@@ -22,7 +22,9 @@ public final class RepositoryStore {
     }
 
     public boolean exists(RepositoryName name) throws IOException {
-        return driver.stat(Layout.repository(name)).isPresent();
+        // like Distribution: a path that only has repositories below it (charts for charts/demo)
+        // is no repository itself; one that holds manifests or layers is
+        return driver.stat(Layout.manifestsDir(name)).isPresent() || driver.stat(Layout.layersDir(name)).isPresent();
     }
 
     /**

@@ -26,6 +26,15 @@ public interface StorageDriver {
     InputStream reader(String path, long offset) throws IOException;
 
     /**
+     * A seekable channel over the file when the driver has one (local disks): lets the server
+     * stream large blobs through pooled direct buffers instead of an {@link InputStream}'s heap
+     * copies. Empty by default; throws {@link PathNotFoundException} when absent.
+     */
+    default java.util.Optional<java.nio.channels.SeekableByteChannel> channel(String path) throws IOException {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * A stream that appends to (or creates) the file. {@link FileWriter#commit} makes the written
      * bytes durable; closing without commit keeps whatever was written so far, like a crashed
      * client would.

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /** Masterminds/semver v3.4.0 {@code *semver.Version} (coercing NewVersion, as Sprig uses it). */
 public final class SemverVersion implements GoStringer, GoTyped {
-    public static final GoType TYPE = new GoType("*semver.Version", Kind.STRUCT, SemverVersion.class);
+    public static final GoType TYPE = GoType.pointerTo(new GoType("semver.Version", Kind.STRUCT, SemverVersion.class));
     private static final Pattern LOOSE = Pattern.compile("^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?"
             + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?" + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$");
     private static final String NUM = "0123456789";

@@ -182,7 +182,7 @@ final class Builtins {
 
     private static boolean canBeNil(GoType t) {
         return switch (t.kind()) {
-            case INTERFACE, VALUE, MAP, SLICE, FUNC, STRUCT -> true;
+            case INTERFACE, VALUE, MAP, SLICE, FUNC, STRUCT, POINTER -> true;
             default -> false;
         };
     }

@@ -529,7 +529,7 @@ public final class Executor {
         }
         boolean hasArgs = (args != null && args.size() > 1) || fin != Missing.INSTANCE;
         Kind k = GoTypes.kind(rv);
-        if (k == Kind.STRUCT) {
+        if (k.isHost()) {
             HostObjects.HostField f = HostObjects.of(rv.getClass()).fields().get(fieldName);
             if (f != null) {
                 if (hasArgs) {
@@ -661,7 +661,7 @@ public final class Executor {
 
     private static boolean canBeNil(GoType t) {
         return switch (t.kind()) {
-            case INTERFACE, VALUE, MAP, SLICE, FUNC, STRUCT -> true;
+            case INTERFACE, VALUE, MAP, SLICE, FUNC, STRUCT, POINTER -> true;
             default -> false;
         };
     }

@@ -503,6 +503,15 @@ public final class GoFmt {
             case MAP -> printMap((Map<?, ?>) v, verb, depth);
             case SLICE -> printSlice(v, verb, depth);
             case FUNC -> fmtPointer(v, verb);
+            case POINTER -> {
+                // Go prints &{...} for a pointer to a struct only at the top level, an address below it.
+                if (depth == 0) {
+                    buf.append('&');
+                    printStruct(v, verb, depth);
+                } else {
+                    fmtPointer(v, verb);
+                }
+            }
             default -> printStruct(v, verb, depth);
         }
     }
@@ -561,7 +570,8 @@ public final class GoFmt {
 
     private void printStruct(Object v, int verb, int depth) {
         if (sharpV) {
-            buf.append(GoTypes.typeName(v));
+            String name = GoTypes.typeName(v);
+            buf.append(name.startsWith("*") ? name.substring(1) : name);
         }
         buf.append('{');
         int i = 0;
@@ -587,7 +597,7 @@ public final class GoFmt {
 
     private void fmtPointer(Object v, int verb) {
         Kind k = GoTypes.kind(v);
-        if (k != Kind.MAP && k != Kind.SLICE && k != Kind.FUNC) {
+        if (k != Kind.MAP && k != Kind.SLICE && k != Kind.FUNC && k != Kind.POINTER) {
             badVerb(verb);
             return;
         }

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param name      the Go spelling, e.g. {@code string}, {@code interface {}}, {@code []interface {}}
  * @param kind      the reflect kind
  * @param hostClass for host types, the Java class whose instances are assignable; otherwise null
+ * @param elem      the pointed-to type of a {@link Kind#POINTER}; otherwise null
  */
-public record GoType(String name, Kind kind, Class<?> hostClass) {
+public record GoType(String name, Kind kind, Class<?> hostClass, GoType elem) {
     public static final GoType ANY = new GoType("interface {}", Kind.INTERFACE, null);
     public static final GoType STRING = new GoType("string", Kind.STRING, null);
     public static final GoType BOOL = new GoType("bool", Kind.BOOL, null);
@@ -25,6 +26,27 @@ public record GoType(String name, Kind kind, Class<?> hostClass) {
     public static final GoType MAP = new GoType("map[string]interface {}", Kind.MAP, Map.class);
     /** Go's reflect.Value: the parameter receives the value exactly as evaluated. */
     public static final GoType VALUE = new GoType("reflect.Value", Kind.VALUE, null);
+
+    public GoType(String name, Kind kind, Class<?> hostClass) {
+        this(name, kind, hostClass, null);
+    }
+
+    /**
+     * A pointer to {@code elem} ({@code *semver.Version}): kind {@code ptr}, Go name {@code *NAME}, and the
+     * same host class, since a Java reference plays both the struct and the pointer to it.
+     */
+    public static GoType pointerTo(GoType elem) {
+        return new GoType("*" + elem.name(), Kind.POINTER, elem.hostClass(), elem);
+    }
+
+    /**
+     * Whether Go calls this a named (defined) type: {@code chartutil.Values} is named, the type literals
+     * {@code map[string]interface {}}, {@code []string} and {@code *T} are not. Assignability between
+     * two different composite types needs one of them to be unnamed.
+     */
+    public boolean named() {
+        return !(name.startsWith("[]") || name.startsWith("map[") || name.startsWith("*") || name.startsWith("["));
+    }
 
     public static GoType of(GoInt.IntType t) {
         return new GoType(t.goName, Kind.valueOf(t.name()), null);
@@ -53,7 +75,11 @@ public record GoType(String name, Kind kind, Class<?> hostClass) {
         if (Map.class.isAssignableFrom(c)) {
             return MAP;
         }
-        return new GoType(GoTypes.hostTypeName(c), Kind.STRUCT, c);
+        String name = GoTypes.hostTypeName(c);
+        if (name.startsWith("*")) {
+            return pointerTo(new GoType(name.substring(1), Kind.STRUCT, c));
+        }
+        return new GoType(name, Kind.STRUCT, c);
     }
 
     @Override

@@ -41,7 +41,8 @@ public final class GoTypes {
         if (v instanceof List || v.getClass().isArray()) {
             return Kind.SLICE;
         }
-        return Kind.STRUCT;
+        // A host class named like *common.Capabilities stands for a pointer to the struct.
+        return hostTypeName(v.getClass()).startsWith("*") ? Kind.POINTER : Kind.STRUCT;
     }
 
     public static String typeName(Object v) {
@@ -61,7 +62,7 @@ public final class GoTypes {
             case MAP: return v.getClass().isAnnotationPresent(GoTypeName.class)
                     ? v.getClass().getAnnotation(GoTypeName.class).value() : "map[string]interface {}";
             case SLICE: return sliceTypeName(v);
-            case STRUCT: return hostTypeName(v.getClass());
+            case STRUCT, POINTER: return hostTypeName(v.getClass());
             default:
                 if (v instanceof GoInt g) {
                     return g.type().goName;
@@ -99,7 +100,14 @@ public final class GoTypes {
         return n != null ? n.value() : c.getSimpleName();
     }
 
-    /** Whether a concrete value is assignable to a parameter of type {@code t} (Go's AssignableTo). */
+    /**
+     * Whether a concrete value is assignable to a parameter of type {@code t}: Go's
+     * {@code reflect.Type.AssignableTo} for the types templates meet. Types are identical when their
+     * names are; otherwise a map or slice value is assignable only if one of the two types is named
+     * and both have the same underlying type (a named map type such as {@code chartutil.Values} to
+     * {@code map[string]interface {}}). So {@code []string} does not go into {@code []interface {}},
+     * nor {@code map[string]string} into {@code map[string]interface {}}: Go has no variance.
+     */
     public static boolean assignable(Object v, GoType t) {
         if (t.kind() == Kind.INTERFACE || t.kind() == Kind.VALUE) {
             return true;
@@ -107,21 +115,30 @@ public final class GoTypes {
         if (v == null) {
             return false;
         }
-        if (t.hostClass() != null && t.kind() == Kind.STRUCT) {
+        if (t.hostClass() != null && t.kind().isHost()) {
             return t.hostClass().isInstance(v);
         }
         String name = typeName(v);
         if (name.equals(t.name())) {
             return true;
         }
-        // A named map or slice type is assignable to the unnamed type with the same underlying type.
-        if (t == GoType.MAP || t == GoType.SLICE) {
-            return t.hostClass().isInstance(v) && !isNamed(t.name());
+        if ((t.kind() == Kind.MAP || t.kind() == Kind.SLICE) && kind(v) == t.kind()
+                && t.hostClass() != null && t.hostClass().isInstance(v)) {
+            boolean valueNamed = !(name.startsWith("[]") || name.startsWith("map["));
+            return valueNamed != t.named() && underlying(name, t.kind()).equals(underlying(t.name(), t.kind()));
         }
         return false;
     }
 
-    private static boolean isNamed(String name) {
-        return !(name.startsWith("map[") || name.startsWith("[]"));
+    /**
+     * The underlying type of a map or slice type name. Java has no declaration to read it from, so a
+     * named map or slice type (a {@code Map} annotated {@code @GoTypeName("chartutil.Values")}) is taken
+     * to be defined over Helm's one such shape: {@code map[string]interface {}} / {@code []interface {}}.
+     */
+    private static String underlying(String name, Kind kind) {
+        if (name.startsWith("[]") || name.startsWith("map[")) {
+            return name;
+        }
+        return kind == Kind.MAP ? GoType.MAP.name() : GoType.SLICE.name();
     }
 }
