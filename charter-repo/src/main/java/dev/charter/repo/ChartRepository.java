@@ -13,10 +13,17 @@ public final class ChartRepository {
 
     private final RepoEntry entry;
     private final Path cachePath;
+    private final java.time.Duration timeout;
 
     public ChartRepository(RepoEntry entry, Path cachePath) {
+        this(entry, cachePath, java.time.Duration.ofMinutes(2));
+    }
+
+    /** @param timeout bound on the index download (Helm's {@code --timeout}, default 2m0s) */
+    public ChartRepository(RepoEntry entry, Path cachePath, java.time.Duration timeout) {
         this.entry = entry;
         this.cachePath = cachePath;
+        this.timeout = timeout;
     }
 
     public RepoEntry entry() {
@@ -38,7 +45,7 @@ public final class ChartRepository {
      */
     public Path downloadIndexFile(Consumer<String> warnings) {
         String indexUrl = HttpGetter.resolveReferenceUrl(entry.url(), "index.yaml");
-        byte[] data = HttpGetter.get(indexUrl, HttpGetter.Options.forEntry(entry));
+        byte[] data = HttpGetter.get(indexUrl, HttpGetter.Options.forEntry(entry), timeout);
         IndexFile index = IndexFile.load(data, entry.url(), warnings);
         StringBuilder charts = new StringBuilder();
         index.entries().keySet().forEach(name -> charts.append(name).append('\n'));

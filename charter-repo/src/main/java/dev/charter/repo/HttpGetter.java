@@ -43,23 +43,39 @@ public final class HttpGetter {
     private HttpGetter() {
     }
 
+    /** Helm's default HTTP getter timeout for chart and index downloads (none set: the transport's). */
+    private static final java.time.Duration DEFAULT_TIMEOUT = TransportOptions.defaults().requestTimeout();
+
     public static byte[] get(String href, Options options) {
+        return get(href, options, DEFAULT_TIMEOUT);
+    }
+
+    /** A GET bounded by {@code timeout} as a whole, like Go's {@code http.Client.Timeout} ({@code repo add|update --timeout}). */
+    public static byte[] get(String href, Options options, java.time.Duration timeout) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        get(href, options, out);
+        get(href, options, out, timeout);
         return out.toByteArray();
     }
 
     public static void get(String href, Options options, OutputStream out) {
+        get(href, options, out, DEFAULT_TIMEOUT);
+    }
+
+    private static void get(String href, Options options, OutputStream out, java.time.Duration timeout) {
         URI uri;
         try {
             uri = URI.create(href);
         } catch (IllegalArgumentException e) {
             throw new RepoException("parse " + dev.charter.yaml.GoJson.quote(href) + ": invalid URL", e);
         }
-        TransportOptions transport = TransportOptions.defaults()
+        TransportOptions base = TransportOptions.defaults()
                 .withRetry(RetryPolicy.none())
                 .withPlainHttp("http".equalsIgnoreCase(uri.getScheme()))
                 .withTls(options.insecureSkipTlsVerify(), path(options.caFile()), path(options.certFile()), path(options.keyFile()));
+        // Go's Client.Timeout also bounds connecting: the shorter of the two applies
+        java.time.Duration connect = timeout.compareTo(base.connectTimeout()) < 0 ? timeout : base.connectTimeout();
+        TransportOptions transport = new TransportOptions(base.plainHttp(), base.insecureSkipTlsVerify(), base.caFile(),
+                base.certFile(), base.keyFile(), base.userAgent(), connect, timeout, base.retry());
         Request request = Request.of("GET", uri, List.of());
         if (!options.username().isEmpty() && !options.password().isEmpty() && sendCredentials(options, uri)) {
             String token = Base64.getEncoder().encodeToString((options.username() + ":" + options.password()).getBytes(StandardCharsets.UTF_8));

@@ -40,7 +40,7 @@ final class PrettyYaml {
             Object x = e.getValue();
             if (!simpleKey(e.getKey())) {
                 // the emitter's check_simple_key: multi-line or over 128 bytes → "? key" / ": value"
-                sb.append("? ").append(scalar(e.getKey(), indent + 2)).append('\n')
+                sb.append("? ").append(scalar(e.getKey(), indent)).append('\n')
                         .append(" ".repeat(indent)).append(':');
                 if (x instanceof Map<?, ?> xm && !xm.isEmpty()) {
                     sb.append(' ');

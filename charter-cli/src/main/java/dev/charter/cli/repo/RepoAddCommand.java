@@ -71,6 +71,7 @@ public final class RepoAddCommand extends BaseCommand {
     @Override
     protected int run() throws IOException {
         requireExactArgs(args, 2);
+        RepoSupport.timeout(timeout); // a bad duration fails before anything is touched, as pflag does
         String name = args.get(0);
         String url = args.get(1);
         if (!allowDeprecated) {
@@ -124,7 +125,7 @@ public final class RepoAddCommand extends BaseCommand {
             return 0;
         }
         try {
-            new ChartRepository(entry, ctx().settings().repositoryCache()).downloadIndexFile(ctx().err()::println);
+            new ChartRepository(entry, ctx().settings().repositoryCache(), RepoSupport.timeout(timeout)).downloadIndexFile(ctx().err()::println);
         } catch (RepoException e) {
             throw new CliException("looks like \"" + url + "\" is not a valid chart repository or cannot be reached: " + e.getMessage(), e);
         }

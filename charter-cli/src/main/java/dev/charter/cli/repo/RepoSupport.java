@@ -49,4 +49,41 @@ final class RepoSupport {
         String c = java.nio.file.Path.of(path).normalize().toString();
         return c.isEmpty() ? "." : c;
     }
+
+    private static final java.util.regex.Pattern DURATION_PART = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
+
+    /**
+     * {@code --timeout} as Go's {@code time.ParseDuration} reads it ({@code 90s}, {@code 1m30s},
+     * {@code 1.5h}); null means Helm's default of 2m0s. Errors read like pflag's.
+     */
+    static java.time.Duration timeout(String text) {
+        if (text == null) {
+            return java.time.Duration.ofMinutes(2);
+        }
+        String s = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
+        java.util.regex.Matcher m = DURATION_PART.matcher(s);
+        double nanos = 0;
+        int at = 0;
+        while (at < s.length() && m.find(at) && m.start() == at) {
+            double unit = switch (m.group(2)) {
+                case "ns" -> 1;
+                case "us", "µs" -> 1e3;
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                default -> 3600e9;
+            };
+            nanos += Double.parseDouble(m.group(1)) * unit;
+            at = m.end();
+        }
+        if (s.equals("0")) {
+            at = s.length();
+        }
+        if (s.isEmpty() || at != s.length()) {
+            throw new dev.charter.cli.CliException("invalid argument \"" + text + "\" for \"--timeout\" flag: time: invalid duration \""
+                    + text + "\"");
+        }
+        // Go: a zero (or negative) Client.Timeout means no timeout at all
+        return text.startsWith("-") || nanos <= 0 ? java.time.Duration.ofDays(365) : java.time.Duration.ofNanos((long) nanos);
+    }
 }

@@ -59,13 +59,14 @@ public final class RepoUpdateCommand extends BaseCommand {
         ctx().out().println("Hang tight while we grab the latest from your chart repositories...");
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
         Path cache = ctx().settings().repositoryCache();
+        java.time.Duration limit = RepoSupport.timeout(timeout);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, repos.size())));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (RepoEntry re : repos) {
                 futures.add(pool.submit(() -> {
                     try {
-                        new ChartRepository(re, cache).downloadIndexFile(w -> {
+                        new ChartRepository(re, cache, limit).downloadIndexFile(w -> {
                             synchronized (this) {
                                 ctx().err().println(w);
                             }

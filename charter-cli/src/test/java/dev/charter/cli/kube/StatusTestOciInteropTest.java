@@ -61,11 +61,19 @@ class StatusTestOciInteropTest {
     /** Status output with ages, pod hashes and live-object identity normalised; RESOURCES sections as a sorted set. */
     static String normStatus(String s, String ns) {
         s = HooksWaitInteropTest.norm(s, ns);
+        // Live-object identity: UIDs (also inside managedFields keys such as k:{"uid":"..."}) and token Secret names.
+        s = s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID");
+        s = s.replaceAll("default-token-[a-z0-9]{5}", "default-token-X");
+        // managedFields entries are appended in the order the field managers wrote (kubelet fake vs. controllers):
+        // compare them as a sorted list.
+        s = sortJsonManagedFields(s);
+        s = sortYamlManagedFields(s);
         s = s.replaceAll("-[a-z0-9]{8,10}-[a-z0-9]{5}\\b", "-HASH");
         s = s.replaceAll("(?m) +\\d+(s|m|h|d)(\\d+(s|m|h))?$", " AGE");
         s = s.replaceAll("\"(uid|resourceVersion|creationTimestamp|time|podIP|clusterIP|generateName|pod-template-hash|startTime|lastTransitionTime|lastUpdateTime|lastProbeTime)\": ?\"[^\"]*\"", "\"$1\":\"X\"");
         s = s.replaceAll("(uid|resourceVersion|creationTimestamp|time|generateName|pod-template-hash|startTime|lastTransitionTime|lastUpdateTime|lastProbeTime): .*", "$1: X");
-        Matcher m = Pattern.compile("(?s)RESOURCES:\n(.*?)\n\n(TEST SUITE)").matcher(s);
+        // Helm prints the RESOURCES sections in Go map order (random): compare them as a sorted set.
+        Matcher m = Pattern.compile("(?s)RESOURCES:\n(.*?)\n\n(TEST SUITE|NOTES:|$)").matcher(s);
         if (m.find()) {
             List<String> sections = new ArrayList<>(List.of(m.group(1).split("\n\n")));
             List<String> fixed = new ArrayList<>();
@@ -77,6 +85,73 @@ class StatusTestOciInteropTest {
             s = s.substring(0, m.start(1)) + String.join("\n\n", fixed) + s.substring(m.end(1));
         }
         return s;
+    }
+
+    /** Sorts the elements of every {@code "managedFields":[...]} array of compact JSON text. */
+    static String sortJsonManagedFields(String s) {
+        String key = "\"managedFields\":[";
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int i = s.indexOf(key); i >= 0; i = s.indexOf(key, from)) {
+            int start = i + key.length();
+            List<String> items = new ArrayList<>();
+            int depth = 0;
+            boolean str = false;
+            int itemStart = start;
+            int j = start;
+            for (; j < s.length(); j++) {
+                char ch = s.charAt(j);
+                if (str) {
+                    if (ch == '\\') j++;
+                    else if (ch == '"') str = false;
+                    continue;
+                }
+                if (ch == '"') str = true;
+                else if (ch == '{' || ch == '[') depth++;
+                else if (ch == '}' || (ch == ']' && depth > 0)) depth--;
+                else if (ch == ',' && depth == 0) {
+                    items.add(s.substring(itemStart, j));
+                    itemStart = j + 1;
+                } else if (ch == ']' && depth == 0) {
+                    break;
+                }
+            }
+            if (j > itemStart) items.add(s.substring(itemStart, j));
+            java.util.Collections.sort(items);
+            out.append(s, from, start).append(String.join(",", items));
+            from = j;
+        }
+        return out.append(s.substring(from)).toString();
+    }
+
+    /** Sorts the list items of every {@code managedFields:} block of YAML text. */
+    static String sortYamlManagedFields(String s) {
+        String[] lines = s.split("\n", -1);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            out.add(lines[i]);
+            if (!lines[i].strip().equals("managedFields:")) continue;
+            String indent = lines[i].substring(0, lines[i].indexOf('m'));
+            List<String> items = new ArrayList<>();
+            StringBuilder cur = null;
+            int j = i + 1;
+            for (; j < lines.length; j++) {
+                String l = lines[j];
+                if (l.startsWith(indent + "- ")) {
+                    if (cur != null) items.add(cur.toString());
+                    cur = new StringBuilder(l);
+                } else if (cur != null && l.startsWith(indent + " ")) {
+                    cur.append('\n').append(l);
+                } else {
+                    break;
+                }
+            }
+            if (cur != null) items.add(cur.toString());
+            java.util.Collections.sort(items);
+            out.addAll(items);
+            i = j - 1;
+        }
+        return String.join("\n", out);
     }
 
     private void bothStatus(SoftAssertions soft, HelmOracle helm, CharterRunner charter, String ns, String nsH, String... args) {
@@ -129,21 +204,38 @@ class StatusTestOciInteropTest {
         CharterRunner charter = charter();
         SoftAssertions soft = new SoftAssertions();
         try (DistributionRegistry reg = DistributionRegistry.startOpen()) {
-            ProcessResult pk = helm.run(dir, Map.of(), null, "package", chart.toString(), "-d", dir.toString());
-            assertThat(pk.exitCode()).as(pk.toString()).isZero();
+            // three versions, so that a range must pick the highest match and no version the latest
+            for (String v : List.of("0.1.2", "0.1.5", "0.3.1")) {
+                Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: st\nversion: " + v + "\nappVersion: \"2.0\"\n");
+                ProcessResult pk = helm.run(dir, Map.of(), null, "package", chart.toString(), "-d", dir.toString());
+                assertThat(pk.exitCode()).as(pk.toString()).isZero();
+            }
             String ref = "oci://" + reg.host() + "/charts";
-            ProcessResult push = helm.run(dir, Map.of(), null, "push", dir.resolve("st-0.3.1.tgz").toString(), ref, "--plain-http");
-            assertThat(push.exitCode()).as(push.toString()).isZero();
-            Matcher dm = Pattern.compile("Digest: (sha256:[0-9a-f]{64})").matcher(push.err() + push.out());
-            assertThat(dm.find()).as(push.toString()).isTrue();
-            String digest = dm.group(1);
+            String digest = null;
+            for (String v : List.of("0.1.2", "0.1.5", "0.3.1")) {
+                ProcessResult push = helm.run(dir, Map.of(), null, "push", dir.resolve("st-" + v + ".tgz").toString(), ref,
+                        "--plain-http");
+                assertThat(push.exitCode()).as(push.toString()).isZero();
+                Matcher dm = Pattern.compile("Digest: (sha256:[0-9a-f]{64})").matcher(push.err() + push.out());
+                assertThat(dm.find()).as(push.toString()).isTrue();
+                if (v.equals("0.1.2")) digest = dm.group(1);
+            }
             both(soft, dir, helm, charter, ns, nsH, "install", "o1", ref + "/st", "--version", "0.3.1", "-n", "NS",
                     "--create-namespace", "--plain-http");
             HooksWaitInteropTest.sameStored(soft, ns, nsH, "o1", 1);
-            both(soft, dir, helm, charter, ns, nsH, "install", "o2", ref + "/st", "--version", "^0.3", "-n", "NS", "--plain-http");
+            both(soft, dir, helm, charter, ns, nsH, "install", "o2", ref + "/st", "--version", "^0.1", "-n", "NS", "--plain-http");
             HooksWaitInteropTest.sameStored(soft, ns, nsH, "o2", 1);
             both(soft, dir, helm, charter, ns, nsH, "install", "o3", ref + "/st@" + digest, "-n", "NS", "--plain-http");
             HooksWaitInteropTest.sameStored(soft, ns, nsH, "o3", 1);
+            both(soft, dir, helm, charter, ns, nsH, "install", "o5", ref + "/st", "-n", "NS", "--plain-http");
+            HooksWaitInteropTest.sameStored(soft, ns, nsH, "o5", 1);
+            // the chart version each reference resolved to, as list reports it (update times masked)
+            ProcessResult lc = charter.run(dir, "list", "-n", ns, "-o", "json");
+            ProcessResult lh = helm.run(dir, Map.of("KUBECONFIG", kubeconfig.toString()), null, "list", "-n", nsH, "-o", "json");
+            soft.assertThat(lc.out().replace(ns, "NS").replaceAll("\"updated\":\"[^\"]*\"", "\"updated\":\"T\""))
+                    .as("list -o json").contains("\"chart\":\"st-0.1.5\"")
+                    .isEqualTo(lh.out().replace(nsH, "NS").replaceAll("\"updated\":\"[^\"]*\"", "\"updated\":\"T\""));
+            soft.assertThat(lc.exitCode()).as("exit of list").isZero().isEqualTo(lh.exitCode());
             both(soft, dir, helm, charter, ns, nsH, "install", "o4", ref + "/st", "--version", "9.9.9", "-n", "NS", "--plain-http");
         }
         soft.assertAll();

@@ -22,6 +22,8 @@ final class FileServer implements AutoCloseable {
     private final Path root;
     private final String credentials;
     final List<String> log = new CopyOnWriteArrayList<>();
+    /** Milliseconds to wait before answering each request (timeouts). */
+    volatile long delayMillis;
 
     private FileServer(Path root, String user, String password) throws Exception {
         this(root, user, password, null, null);
@@ -51,6 +53,9 @@ final class FileServer implements AutoCloseable {
                 String path = Request.getPathInContext(request);
                 String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
                 log.add(request.getMethod() + " " + path + (auth == null ? "" : " (auth)"));
+                if (delayMillis > 0) {
+                    Thread.sleep(delayMillis);
+                }
                 if (credentials != null && !credentials.equals(auth)) {
                     response.setStatus(401);
                     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"charts\"");

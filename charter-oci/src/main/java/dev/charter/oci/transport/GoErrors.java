@@ -73,11 +73,29 @@ public final class GoErrors {
             if (m.contains("No subject alternative") || m.contains("No name matching")) {
                 return "tls: failed to verify certificate: x509: " + m;
             }
+            int alert = m.indexOf("Received fatal alert: ");
+            if (alert >= 0) {
+                // the peer refused the handshake (e.g. no client certificate under mutual TLS)
+                return "remote error: tls: " + goAlert(m.substring(alert + "Received fatal alert: ".length()).strip());
+            }
             if (m.contains("expired") || m.contains("NotAfter")) {
                 return "tls: failed to verify certificate: x509: certificate has expired or is not yet valid";
             }
         }
         return "tls: " + message;
+    }
+
+    /** Go's {@code alert.String()} for a JSSE alert name. */
+    private static String goAlert(String name) {
+        return switch (name) {
+            case "unknown_ca" -> "unknown certificate authority";
+            case "protocol_version" -> "protocol version not supported";
+            case "certificate_expired" -> "expired certificate";
+            case "certificate_unknown" -> "unknown certificate";
+            case "decrypt_error" -> "error decrypting message";
+            case "handshake_failure" -> "handshake failure";
+            default -> name.replace('_', ' ');
+        };
     }
 
     private static String hostPort(URI uri) {

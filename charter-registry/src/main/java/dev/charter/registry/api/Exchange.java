@@ -81,7 +81,31 @@ public final class Exchange {
     public byte[] bodyUpTo(int limit) throws IOException {
         try (InputStream in = body()) {
             byte[] content = in.readNBytes(limit + 1);
-            return content.length > limit ? null : content;
+            if (content.length > limit) {
+                drain(in);
+                return null;
+            }
+            return content;
+        }
+    }
+
+    /**
+     * Reads and drops a refused request's body (up to a bound) so that the client, still sending,
+     * reads the error answer instead of a reset connection.
+     */
+    public void discardBody() throws IOException {
+        try (InputStream in = body()) {
+            drain(in);
+        }
+    }
+
+    private static final long DRAIN_LIMIT = 64L << 20;
+
+    private static void drain(InputStream in) throws IOException {
+        long left = DRAIN_LIMIT;
+        byte[] sink = new byte[64 * 1024];
+        for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+            left -= n;
         }
     }
 

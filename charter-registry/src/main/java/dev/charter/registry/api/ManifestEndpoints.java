@@ -54,6 +54,7 @@ final class ManifestEndpoints {
             throw new RegistryException(ErrorCode.TAG_INVALID, "invalid tag " + reference);
         }
         if (ex.contentLength() > policies.maxManifestBytes()) {
+            ex.discardBody();
             throw tooBig();
         }
         byte[] content = ex.bodyUpTo(policies.maxManifestBytes());
