@@ -90,7 +90,9 @@ public final class HttpGetter {
                 in.transferTo(out);
             }
         } catch (OciException e) {
-            throw new RepoException(e.getMessage(), e);
+            // Go 1.25 words a Client.Timeout as a context deadline
+            throw new RepoException(String.valueOf(e.getMessage()).replace("net/http: request canceled (Client.Timeout",
+                    "context deadline exceeded (Client.Timeout"), e);
         } catch (IOException e) {
             throw new RepoException(GoErrors.urlError("GET", uri, e), e);
         }

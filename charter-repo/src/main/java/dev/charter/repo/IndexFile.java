@@ -72,6 +72,9 @@ public final class IndexFile {
             throw new RepoException(ERR_EMPTY);
         }
         Object doc = IndexParser.parse(data);
+        if (!StrictFields.isJson(data)) {
+            StrictFields.check(doc);
+        }
         Map<String, List<ChartVersion>> entries = new LinkedHashMap<>();
         String apiVersion = "";
         String generated = GoTimes.ZERO;

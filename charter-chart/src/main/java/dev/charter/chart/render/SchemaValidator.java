@@ -10,6 +10,7 @@ import dev.charter.chart.values.Values;
 import dev.charter.template.value.GoInt;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,30 +73,112 @@ public final class SchemaValidator {
         }
         Node root = new Node("");
         Map<String, Msg> combined = new TreeMap<>();
+        // santhosh-tekuri nests the failures of oneOf/anyOf/allOf alternatives under the combinator's
+        // own error; networknt reports them flat (and has no error of its own for anyOf/allOf), so
+        // the tree is rebuilt from the evaluation paths
+        Map<String, Msg> combinators = new LinkedHashMap<>();
+        // santhosh-tekuri stops at a failed "type": the other keywords of that schema are not reported
+        java.util.Set<String> typeFailed = new java.util.HashSet<>();
         for (Error e : errors) {
-            List<String> path = new ArrayList<>();
-            var loc = e.getInstanceLocation();
-            for (int i = 0; i < loc.getNameCount(); i++) {
-                path.add(loc.getName(i));
+            if ("type".equals(e.getKeyword())) {
+                typeFailed.add(parentOf(e.getEvaluationPath().toString()));
             }
+        }
+        errors = errors.stream().filter(e -> "type".equals(e.getKeyword())
+                || !typeFailed.contains(parentOf(e.getEvaluationPath().toString()))).toList();
+        for (Error e : errors) {
+            if ("oneOf".equals(e.getKeyword())) {
+                Msg m = new Msg("oneOf", pointer(instancePath(e)), null, message(e));
+                m.instancePath = instancePath(e);
+                combinators.put(e.getEvaluationPath().toString(), m);
+            }
+        }
+        for (Error e : errors) {
+            List<String> path = instancePath(e);
             String kw = e.getKeyword() == null ? "" : e.getKeyword();
             String pointer = pointer(path);
-            if (kw.equals("required") || kw.equals("additionalProperties")) {
-                String key = kw + "@" + pointer;
-                Msg m = combined.get(key);
-                if (m == null) {
-                    m = new Msg(kw, pointer, new ArrayList<>());
-                    combined.put(key, m);
-                    root.add(path, 0, m);
-                }
-                m.props.add(e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]));
+            String eval = e.getEvaluationPath().toString();
+            if (combinators.containsKey(eval)) {
                 continue;
             }
-            root.add(path, 0, new Msg(kw, pointer, null, message(e)));
+            Msg msg;
+            if (kw.equals("required") || kw.equals("additionalProperties")) {
+                String key = kw + "@" + pointer + "@" + parentCombinator(eval);
+                Msg m = combined.get(key);
+                String prop = e.getProperty() != null ? e.getProperty() : String.valueOf(e.getArguments()[0]);
+                if (m != null) {
+                    m.props.add(prop);
+                    continue;
+                }
+                m = new Msg(kw, pointer, new ArrayList<>(List.of(prop)));
+                combined.put(key, m);
+                msg = m;
+            } else {
+                msg = new Msg(kw, pointer, null, message(e));
+            }
+            msg.instancePath = path;
+            attach(root, combinators, eval, msg);
+        }
+        for (Map.Entry<String, Msg> c : combinators.entrySet()) {
+            if (!c.getValue().attached) {
+                attach(root, combinators, c.getKey(), c.getValue());
+            }
         }
         StringBuilder sb = new StringBuilder();
         root.print(sb, 0);
         return sb.toString();
+    }
+
+    private static String parentOf(String eval) {
+        int i = eval.lastIndexOf('/');
+        return i < 0 ? "" : eval.substring(0, i);
+    }
+
+    private static List<String> instancePath(Error e) {
+        List<String> path = new ArrayList<>();
+        var loc = e.getInstanceLocation();
+        for (int i = 0; i < loc.getNameCount(); i++) {
+            path.add(loc.getName(i));
+        }
+        return path;
+    }
+
+    /** The evaluation path of the innermost combinator alternative holding {@code eval}, plus its index. */
+    private static String parentCombinator(String eval) {
+        String[] segs = eval.split("/", -1);
+        for (int i = segs.length - 3; i >= 0; i--) {
+            if ((segs[i].equals("oneOf") || segs[i].equals("anyOf") || segs[i].equals("allOf"))
+                    && segs[i + 1].matches("\\d+")) {
+                return String.join("/", java.util.Arrays.copyOfRange(segs, 0, i + 2));
+            }
+        }
+        return null;
+    }
+
+    private static void attach(Node root, Map<String, Msg> combinators, String eval, Msg msg) {
+        msg.attached = true;
+        String alt = parentCombinator(eval);
+        if (alt == null) {
+            root.add(msg.instancePath, 0, msg);
+            return;
+        }
+        int slash = alt.lastIndexOf('/');
+        String cEval = alt.substring(0, slash);
+        int index = Integer.parseInt(alt.substring(slash + 1));
+        Msg c = combinators.get(cEval);
+        if (c == null) {
+            String kw = cEval.substring(cEval.lastIndexOf('/') + 1);
+            c = new Msg(kw, msg.pointer, null, "'" + kw + "' failed");
+            c.instancePath = msg.instancePath;
+            combinators.put(cEval, c);
+            attach(root, combinators, cEval, c);
+        } else if (!c.attached) {
+            attach(root, combinators, cEval, c);
+        }
+        if (msg.instancePath.size() < c.instancePath.size()) {
+            c.instancePath = msg.instancePath;
+        }
+        c.alternatives.computeIfAbsent(index, k -> new ArrayList<>()).add(msg);
     }
 
     private static String pointer(List<String> path) {
@@ -111,6 +194,10 @@ public final class SchemaValidator {
         final String pointer;
         final List<String> props;
         final String text;
+        List<String> instancePath = List.of();
+        boolean attached;
+        /** A combinator's failed alternatives by index (santhosh-tekuri's causes). */
+        final Map<Integer, List<Msg>> alternatives = new TreeMap<>();
 
         Msg(String keyword, String pointer, List<String> props) {
             this(keyword, pointer, props, null);
@@ -173,7 +260,7 @@ public final class SchemaValidator {
 
         void print(StringBuilder sb, int depth) {
             for (Msg m : own) {
-                line(sb, depth, m.pointer, m.text());
+                line(sb, depth, m);
             }
             for (Node c : children.values()) {
                 c.printAsChild(sb, depth);
@@ -182,8 +269,7 @@ public final class SchemaValidator {
 
         void printAsChild(StringBuilder sb, int depth) {
             if (count() == 1) {
-                Msg m = all().get(0);
-                line(sb, depth, m.pointer, m.text());
+                line(sb, depth, all().get(0));
                 return;
             }
             String ptr = null;
@@ -218,6 +304,24 @@ public final class SchemaValidator {
 
     private static void line(StringBuilder sb, int depth, String pointer, String text) {
         sb.append("  ".repeat(depth)).append("- at '").append(pointer).append("': ").append(text).append('\n');
+    }
+
+    /** One error and its causes: an alternative with several failures is a "validation failed" group. */
+    private static void line(StringBuilder sb, int depth, Msg m) {
+        line(sb, depth, m.pointer, m.text());
+        for (List<Msg> alt : m.alternatives.values()) {
+            if (alt.size() == 1) {
+                line(sb, depth + 1, alt.get(0));
+            } else {
+                line(sb, depth + 1, m.pointer, "validation failed");
+                // the schema's own keywords (required, …) come before its properties' failures
+                List<Msg> sorted = new ArrayList<>(alt);
+                sorted.sort(java.util.Comparator.comparingInt(x -> x.instancePath.size()));
+                for (Msg x : sorted) {
+                    line(sb, depth + 2, x);
+                }
+            }
+        }
     }
 
     private static String quote(String s) {

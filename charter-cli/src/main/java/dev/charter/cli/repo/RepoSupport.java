@@ -79,6 +79,16 @@ final class RepoSupport {
         if (s.equals("0")) {
             at = s.length();
         }
+        if (!s.isEmpty() && at != s.length() && !s.equals("0")) {
+            // Go names what went wrong: a number without a unit, or a unit it does not know
+            java.util.regex.Matcher rest = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)([^\\d.]*)").matcher(s);
+            if (rest.find(at) && rest.start() == at) {
+                String unit = rest.group(2);
+                throw new dev.charter.cli.CliException("invalid argument \"" + text + "\" for \"--timeout\" flag: time: "
+                        + (unit.isEmpty() ? "missing unit in duration " : "unknown unit " + dev.charter.yaml.GoJson.quote(unit) + " in duration ")
+                        + dev.charter.yaml.GoJson.quote(text));
+            }
+        }
         if (s.isEmpty() || at != s.length()) {
             throw new dev.charter.cli.CliException("invalid argument \"" + text + "\" for \"--timeout\" flag: time: invalid duration \""
                     + text + "\"");

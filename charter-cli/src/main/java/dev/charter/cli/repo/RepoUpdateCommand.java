@@ -30,6 +30,7 @@ public final class RepoUpdateCommand extends BaseCommand {
 
     @Override
     protected int run() throws Exception {
+        java.time.Duration limit = RepoSupport.timeout(timeout); // flag errors first, as pflag reports them
         Path repoFile = ctx().settings().repositoryConfig();
         if (!Files.exists(repoFile)) {
             throw new CliException("no repositories found. You must add one before updating");
@@ -59,7 +60,6 @@ public final class RepoUpdateCommand extends BaseCommand {
         ctx().out().println("Hang tight while we grab the latest from your chart repositories...");
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
         Path cache = ctx().settings().repositoryCache();
-        java.time.Duration limit = RepoSupport.timeout(timeout);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, repos.size())));
         try {
             List<Future<?>> futures = new ArrayList<>();

@@ -118,7 +118,7 @@ class MirrorScaleTest {
 
         CharterRunner charter = new CharterRunner(helm.environment());
         ProcessResult second = charter.run(wd, "mirror", server.url(), dest, "--plain-http", "--jobs", "4");
-        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.exitCode()).as(second.err() + second.out()).isZero();
         Matcher m = Pattern.compile("Mirror complete: (\\d+) copied, (\\d+) skipped, 0 failed").matcher(second.out());
         assertThat(m.find()).as(second.out()).isTrue();
         int copied = Integer.parseInt(m.group(1));

@@ -36,6 +36,7 @@ class RepoTimeoutAndStrictIndexTest {
             assertThat(updateTimedOut.exitCode()).isEqualTo(1);
             p.same(wd, "repo", "add", "other", slow.url(), "--timeout", "soon");
             p.same(wd, "repo", "update", "--timeout", "1x");
+            p.same(wd, "repo", "update", "--timeout", "5");
         }
     }
 
