@@ -9,8 +9,8 @@
 set -euo pipefail
 DUR=${1:-5s}
 REPS=${2:-3}
-JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$ROOT/bin/lib/java.sh"; require_java; JAVA=$java   # a JDK >= 21, found like bin/charter does
 WORK=$(mktemp -d)
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$WORK"' EXIT

@@ -4,7 +4,7 @@
 #   bench/template/run.sh            (needs the charter jars installed: mvn -o install -DskipTests)
 set -euo pipefail
 here="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. "$here/../../bin/lib/java.sh"; require_java   # exports JAVA_HOME of a JDK >= 21
 helm="${HELM_BIN:-${CHARTER_TEST_CACHE:-$HOME/.cache/charter-test}/helm-4.1.4/helm}"
 cd "$here"
 rm -rf target/chart-50 target/chart-2500

@@ -289,8 +289,13 @@ final class Crypto {
             if (k instanceof ECPrivateKey) {
                 // SEC1 with the named curve as parameters, as Go's MarshalECPrivateKey.
                 org.bouncycastle.asn1.sec.ECPrivateKey sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+                // the JDK's PKCS#8 form drops the public point; Go always writes it
+                org.bouncycastle.asn1.DERBitString pub = sec1.getPublicKey() != null
+                        ? new org.bouncycastle.asn1.DERBitString(sec1.getPublicKey().getBytes())
+                        : new org.bouncycastle.asn1.DERBitString(SubjectPublicKeyInfo
+                                .getInstance(publicKey(k).getEncoded()).getPublicKeyData().getBytes());
                 org.bouncycastle.asn1.sec.ECPrivateKey out = new org.bouncycastle.asn1.sec.ECPrivateKey(256,
-                        sec1.getKey(), sec1.getPublicKey(), info.getPrivateKeyAlgorithm().getParameters());
+                        sec1.getKey(), pub, info.getPrivateKeyAlgorithm().getParameters());
                 return pem("EC PRIVATE KEY", out.getEncoded());
             }
             return pem("PRIVATE KEY", k.getEncoded());

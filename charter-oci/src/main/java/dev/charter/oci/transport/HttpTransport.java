@@ -80,6 +80,7 @@ public final class HttpTransport implements AutoCloseable {
     private Response sendWithRetry(Request request) {
         RetryPolicy policy = options.retry();
         int attempts = request.idempotent() ? policy.maxRetries() + 1 : 1;
+        boolean staleRetried = false;
         for (int attempt = 0; ; attempt++) {
             boolean last = attempt + 1 >= attempts;
             try {
@@ -96,9 +97,29 @@ public final class HttpTransport implements AutoCloseable {
                 }
                 pause(policy.backoff(attempt, null));
             } catch (IOException e) {
+                // A pooled keep-alive connection the server had already closed fails before any
+                // response byte arrives; the request never reached the server, and every body here
+                // can be sent again, so one immediate retry on a fresh connection is safe for any
+                // method (Go's transport does the same for requests it can replay).
+                if (!staleRetried && staleConnection(e)) {
+                    staleRetried = true;
+                    attempt--;
+                    continue;
+                }
                 throw new OciException(GoErrors.urlError(request.method(), request.uri(), e), e);
             }
         }
+    }
+
+    private static boolean staleConnection(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("header parser received no bytes") || m.contains("Connection reset")
+                    || m.contains("EOF reached while reading"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response sendOnce(Request request) throws IOException {
