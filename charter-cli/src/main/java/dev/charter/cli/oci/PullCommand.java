@@ -10,7 +10,12 @@ import dev.charter.oci.chart.ChartResolver;
 import dev.charter.oci.chart.PullOptions;
 import dev.charter.oci.chart.PulledChart;
 import dev.charter.oci.chart.ResolvedChart;
+import dev.charter.oci.cache.BlobCache;
+import dev.charter.oci.legacy.LegacyChartCache;
+import dev.charter.oci.legacy.LegacyReference;
 import dev.charter.oci.reference.ChartReference;
+import dev.charter.oci.registry.Descriptor;
+import dev.charter.oci.registry.MediaTypes;
 import dev.charter.oci.registry.RegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +81,7 @@ public final class PullCommand extends BaseCommand {
             ResolvedChart resolved = new ChartResolver(client).resolve(ref, chartPath.version);
             ChartPuller puller = new ChartPuller(client, OciSupport.cache(ctx()));
             PulledChart chart = puller.pull(resolved.downloadReference(), PullOptions.chartOnly(), null, null, ctx().err()::println);
+            nameInLegacyIndex(resolved, chart);
             Path destDir = ctx().resolve(destination);
             if (chartPath.verify) {
                 // Helm writes the archive, then fetches the provenance layer (a second pull) and
@@ -109,6 +115,28 @@ public final class PullCommand extends BaseCommand {
         }
         ctx().out().print(stdout);
         ctx().out().flush();
+    }
+
+    /**
+     * Records a pull by tag under its {@code host/repo:tag} name in the cache's {@code index.json},
+     * so the Helm 3.0–3.6 style {@code chart list|export} see charts fetched the modern way.
+     */
+    private void nameInLegacyIndex(ResolvedChart resolved, PulledChart chart) {
+        if (!resolved.digest().isEmpty()) {
+            return; // digest pulls have no tag to name them by
+        }
+        BlobCache cache = OciSupport.cache(ctx());
+        Path manifest = cache.path(chart.manifestDigest());
+        if (!Files.exists(manifest)) {
+            return;
+        }
+        try {
+            LegacyReference ref = LegacyReference.parse(resolved.registry() + "/" + resolved.repository() + ":"
+                    + ChartReference.versionToTag(resolved.version()));
+            new LegacyChartCache(cache).name(ref, new Descriptor(MediaTypes.OCI_MANIFEST, chart.manifestDigest(), Files.size(manifest)));
+        } catch (IOException | OciException e) {
+            ctx().debug("not recorded in the legacy chart index: " + e.getMessage());
+        }
     }
 
     /** {@code --prov}: a second pull asking only for the provenance layer; its absence is a stdout warning. */

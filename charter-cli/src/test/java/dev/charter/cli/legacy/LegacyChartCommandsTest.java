@@ -246,9 +246,13 @@ class LegacyChartCommandsTest {
                 .substring("Digest: sha256:".length());
 
         String ref = host + "/modern/mychart:0.5.0";
+        // a modern pull by tag is visible to the legacy commands straight away, offline
+        assertThat(ok(charter.run(dir, "chart", "list")).out()).contains(ref + "\tmychart\t0.5.0  \t" + manifestDigest.substring(0, 7));
+        ok(charter.run(dir, "chart", "export", ref, "-d", "exported-before"));
+        assertThat(Files.readString(dir.resolve("exported-before/mychart/values.yaml"))).isEqualTo("replicas: 1\n");
         ProcessResult pulled = ok(charter.run(dir, "chart", "pull", ref, "--plain-http"));
         assertThat(pulled.out()).contains("digest:  " + manifestDigest + "\n").contains("version: 0.5.0\n")
-                .endsWith("Status: Downloaded newer chart for " + ref + "\n");
+                .endsWith("Status: Chart is up to date for " + ref + "\n");
         assertThat(pulled.err()).doesNotContain("deprecated");
         assertThat(ok(charter.run(dir, "chart", "list")).out()).contains(ref + "\tmychart\t0.5.0  \t" + manifestDigest.substring(0, 7));
         ok(charter.run(dir, "chart", "export", ref, "-d", "exported"));
