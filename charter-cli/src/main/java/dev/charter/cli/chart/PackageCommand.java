@@ -91,7 +91,8 @@ public final class PackageCommand extends BaseCommand {
                 throw new CliException("stat " + arg + ": no such file or directory");
             }
             if (dependencyUpdate) {
-                throw new CliException("--dependency-update is not supported yet");
+                dev.charter.cli.repo.DependencySupport.updateQuietly(ctx(), dev.charter.cli.repo.DependencyFlags.forPackage(
+                        keyring, username, password, certFile, keyFile, insecureSkipTlsVerify, plainHttp, caFile), path.toString());
             }
             String saved = packageOne(path);
             if (sign) {

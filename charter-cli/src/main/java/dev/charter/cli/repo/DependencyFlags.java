@@ -5,6 +5,21 @@ import picocli.CommandLine.Option;
 /** Helm's {@code addDependencySubcommandFlags}. */
 public final class DependencyFlags {
 
+    /** The flags {@code package --dependency-update} passes on to the dependency manager. */
+    public static DependencyFlags forPackage(String keyring, String username, String password, String certFile,
+                                             String keyFile, boolean insecure, boolean plainHttp, String caFile) {
+        DependencyFlags f = new DependencyFlags();
+        f.keyring = keyring;
+        f.username = username;
+        f.password = password;
+        f.certFile = certFile;
+        f.keyFile = keyFile;
+        f.insecure = insecure;
+        f.plainHttp = plainHttp;
+        f.caFile = caFile;
+        return f;
+    }
+
     @Option(names = "--verify", description = "verify the packages against signatures")
     boolean verify;
 

@@ -12,7 +12,7 @@ import dev.charter.repo.RepoException;
 import java.util.List;
 
 /** Runs {@code dependency update|build} with Helm's registry client settings. */
-final class DependencySupport {
+public final class DependencySupport {
 
     private DependencySupport() {
     }
@@ -21,7 +21,19 @@ final class DependencySupport {
         void run(DependencyManager manager);
     }
 
+    /**
+     * {@code package --dependency-update}: Helm runs the dependency manager with its output
+     * discarded before packaging; errors still fail the command.
+     */
+    public static void updateQuietly(CliContext ctx, DependencyFlags flags, String chartPath) {
+        run(ctx, flags, List.of(chartPath), DependencyManager::update, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    }
+
     static int run(CliContext ctx, DependencyFlags flags, List<String> args, Action action) {
+        return run(ctx, flags, args, action, ctx.out());
+    }
+
+    private static int run(CliContext ctx, DependencyFlags flags, List<String> args, Action action, java.io.PrintStream out) {
         String shown = args.isEmpty() ? "." : RepoSupport.clean(args.get(0));
         OciSupport.TlsFlags tls = new OciSupport.TlsFlags(flags.plainHttp, flags.insecure, flags.caFile, flags.certFile, flags.keyFile);
         RegistryClient registryClient;
@@ -33,7 +45,7 @@ final class DependencySupport {
         try (RegistryClient client = registryClient) {
             BlobCache cache = OciSupport.cache(ctx);
             DependencyManager manager = new DependencyManager(ctx.resolve(shown), shown, ctx.settings().repositoryConfig(),
-                    ctx.settings().repositoryCache(), ctx.out(), ctx.err()::println, new RegistryOciCharts(client, cache),
+                    ctx.settings().repositoryCache(), out, ctx.err()::println, new RegistryOciCharts(client, cache),
                     RepoSupport.zone(ctx))
                     .skipUpdate(flags.skipRefresh)
                     .debug(ctx.settings().debug());
