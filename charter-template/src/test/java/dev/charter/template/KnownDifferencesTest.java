@@ -1,6 +1,7 @@
 package dev.charter.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,6 +32,19 @@ class KnownDifferencesTest {
         // Go prints the map's real address; Charter prints a stable made-up one of the same shape
         String out = run("{{ printf \"%p\" . }}", Map.of("a", 1L));
         assertThat(out).matches("0x[0-9a-f]+");
+    }
+
+    /** A host object whose slice and map fields are nil. */
+    public record Holder(java.util.List<String> items, Map<String, String> labels) {
+    }
+
+    @Test
+    void nilTypedFieldsOfHostObjectsActAsNilInterfaces() {
+        // Go prints a nil []string as [] and a nil map[string]string as map[], and len of either is 0;
+        // Charter sees a Java null, so it prints <no value> and len fails as on a nil interface
+        assertThat(run("{{ .Items }}|{{ .Labels }}", new Holder(null, null))).isEqualTo("<no value>|<no value>");
+        assertThatThrownBy(() -> run("{{ len .Items }}", new Holder(null, null)))
+                .hasMessage("template: t:1:3: executing \"t\" at <len .Items>: error calling len: len of nil pointer");
     }
 
     @Test
