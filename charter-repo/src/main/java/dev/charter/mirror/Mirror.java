@@ -68,6 +68,7 @@ public final class Mirror {
     private final String destinationBase;
     private final ZoneId zone;
     private final Consumer<String> out;
+    private volatile java.util.function.BiConsumer<Integer, Integer> progress = (done, total) -> { };
 
     /** @param destination {@code oci://host/namespace} */
     public Mirror(Source source, RegistryClient destinationClient, String destination, ZoneId zone, Consumer<String> out) {
@@ -113,8 +114,16 @@ public final class Mirror {
         return selected;
     }
 
+    /** Called with (done, total) after every chart version, e.g. for a progress bar on terminals. */
+    public Mirror onProgress(java.util.function.BiConsumer<Integer, Integer> listener) {
+        this.progress = listener;
+        return this;
+    }
+
     public List<Outcome> run(Options options) {
         List<Candidate> candidates = select(options);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        int total = candidates.size();
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.jobs()));
         try {
@@ -124,6 +133,7 @@ public final class Mirror {
                     Outcome o = one(c, options.dryRun());
                     outcomes.add(o);
                     report(o);
+                    progress.accept(done.incrementAndGet(), total);
                 }));
             }
             for (Future<?> f : futures) {

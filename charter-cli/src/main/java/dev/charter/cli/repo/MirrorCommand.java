@@ -104,6 +104,14 @@ public final class MirrorCommand extends BaseCommand {
                 source = new IndexSource(entry.get().url(), HttpGetter.Options.forEntry(entry.get()), ctx().err()::println);
             }
             Mirror mirror = new Mirror(source, client, dest, RepoSupport.zone(ctx()), ctx().out()::println);
+            if (dev.charter.cli.Terminal.interactive(ctx())) {
+                mirror.onProgress((done, total) -> {
+                    synchronized (ctx().err()) {
+                        ctx().err().print(dev.charter.cli.Terminal.bar(done, total, 30) + (done.equals(total) ? "\n" : ""));
+                        ctx().err().flush();
+                    }
+                });
+            }
             List<Mirror.Outcome> outcomes = mirror.run(new Mirror.Options(new LinkedHashSet<>(charts), version, since(), jobs, dryRun));
             long copied = count(outcomes, Mirror.Status.COPIED);
             long skipped = count(outcomes, Mirror.Status.SKIPPED);
