@@ -13,10 +13,20 @@ import java.util.Map;
 public record KubeOptions(String kubeconfig, String kubeconfigEnv, String home, String context, String token,
                           String apiServer, String asUser, List<String> asGroups, String caFile,
                           boolean insecureSkipTlsVerify, String tlsServerName, String namespaceOverride,
-                          int burstLimit, float qps) {
+                          int burstLimit, float qps, Map<String, String> environment) {
 
     public KubeOptions {
         asGroups = asGroups == null ? List.of() : List.copyOf(asGroups);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    /** Without the process environment (which only HELM_DRIVER=sql reads). */
+    public KubeOptions(String kubeconfig, String kubeconfigEnv, String home, String context, String token,
+                       String apiServer, String asUser, List<String> asGroups, String caFile,
+                       boolean insecureSkipTlsVerify, String tlsServerName, String namespaceOverride,
+                       int burstLimit, float qps) {
+        this(kubeconfig, kubeconfigEnv, home, context, token, apiServer, asUser, asGroups, caFile,
+                insecureSkipTlsVerify, tlsServerName, namespaceOverride, burstLimit, qps, Map.of());
     }
 
     /**
@@ -30,6 +40,6 @@ public record KubeOptions(String kubeconfig, String kubeconfigEnv, String home, 
         return new KubeOptions(s.kubeConfig(), env.getOrDefault("KUBECONFIG", ""),
                 env.getOrDefault("HOME", System.getProperty("user.home")), s.kubeContext(), s.kubeToken(),
                 s.kubeApiServer(), s.kubeAsUser(), s.kubeAsGroups(), s.kubeCaFile(), s.kubeInsecureSkipTlsVerify(),
-                s.kubeTlsServerName(), ns, s.burstLimit(), s.qps());
+                s.kubeTlsServerName(), ns, s.burstLimit(), s.qps(), env);
     }
 }

@@ -12,7 +12,12 @@ import dev.charter.oci.credentials.DockerConfigFile;
 import dev.charter.oci.credentials.HelmCredentials;
 import dev.charter.oci.reference.GoStrings;
 import dev.charter.oci.registry.RegistryClient;
+import dev.charter.oci.transport.RequestLog;
 import dev.charter.oci.transport.TransportOptions;
+import dev.charter.cli.Terminal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.OptionalInt;
@@ -101,7 +106,25 @@ public final class OciSupport {
     public static TransportOptions transport(CliContext ctx, TlsFlags flags) {
         return TransportOptions.defaults()
                 .withPlainHttp(flags.plainHttp())
-                .withTls(flags.insecure(), path(ctx, flags.caFile()), path(ctx, flags.certFile()), path(ctx, flags.keyFile()));
+                .withTls(flags.insecure(), path(ctx, flags.caFile()), path(ctx, flags.certFile()), path(ctx, flags.keyFile()))
+                .withDebugLog(requestLog(ctx))
+                .withProgress(Terminal.interactive(ctx) ? new ProgressDisplay(ctx.err()) : null);
+    }
+
+    /** One request log (one id sequence, like Helm's process-wide counter) per invocation. */
+    private static final Map<CliContext, RequestLog> REQUEST_LOGS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Helm v4's {@code --debug} / {@code HELM_DEBUG} request logging on stderr, or {@code null}. */
+    public static RequestLog requestLog(CliContext ctx) {
+        if (!ctx.settings().debug()) {
+            return null;
+        }
+        return REQUEST_LOGS.computeIfAbsent(ctx, c -> new RequestLog(line -> {
+            synchronized (c.err()) {
+                c.err().println(line);
+                c.err().flush();
+            }
+        }));
     }
 
     private static Path path(CliContext ctx, String value) {

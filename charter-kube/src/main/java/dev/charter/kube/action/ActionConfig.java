@@ -6,13 +6,15 @@ import dev.charter.kube.client.ResourceClient;
 import dev.charter.kube.storage.Driver;
 import dev.charter.kube.storage.KubeRecordsDriver;
 import dev.charter.kube.storage.MemoryDriver;
+import dev.charter.kube.storage.SqlDriver;
+import dev.charter.kube.storage.StorageException;
 import dev.charter.kube.storage.Storage;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 
 /**
  * Helm's {@code action.Configuration}: the cluster connection, release storage (chosen by
- * HELM_DRIVER: secret(s) default, configmap(s), memory) and how it logs.
+ * HELM_DRIVER: secret(s) default, configmap(s), memory, sql with HELM_DRIVER_SQL_CONNECTION_STRING) and how it logs.
  */
 public final class ActionConfig implements AutoCloseable {
 
@@ -38,9 +40,20 @@ public final class ActionConfig implements AutoCloseable {
             case "", "secret", "secrets" -> new KubeRecordsDriver(conn.client(), storageNs, KubeRecordsDriver.Kind.SECRET);
             case "configmap", "configmaps" -> new KubeRecordsDriver(conn.client(), storageNs, KubeRecordsDriver.Kind.CONFIGMAP);
             case "memory" -> new MemoryDriver(storageNs);
+            case "sql" -> openSql(options, storageNs, conn);
             default -> throw new IllegalArgumentException("unknown driver \"" + helmDriver + "\"");
         };
         return new ActionConfig(conn, new Storage(d), ns);
+    }
+
+    private static Driver openSql(KubeOptions options, String storageNs, KubeConnection conn) {
+        try {
+            return SqlDriver.open(options.environment().get("HELM_DRIVER_SQL_CONNECTION_STRING"), storageNs,
+                    options.environment());
+        } catch (RuntimeException e) {
+            conn.close();
+            throw new StorageException("unable to instantiate SQL driver: " + e.getMessage(), e);
+        }
     }
 
     public KubeConnection connection() { return connection; }
@@ -66,6 +79,13 @@ public final class ActionConfig implements AutoCloseable {
 
     @Override
     public void close() {
+        if (storage.driver() instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing
+            }
+        }
         connection.close();
     }
 }

@@ -22,7 +22,11 @@ public final class GoErrors {
             Map.entry(409, "Conflict"), Map.entry(413, "Request Entity Too Large"), Map.entry(416, "Requested Range Not Satisfiable"),
             Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"),
             Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"),
-            Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(204, "No Content"));
+            Map.entry(200, "OK"), Map.entry(201, "Created"), Map.entry(202, "Accepted"), Map.entry(204, "No Content"),
+            Map.entry(206, "Partial Content"), Map.entry(301, "Moved Permanently"), Map.entry(302, "Found"),
+            Map.entry(303, "See Other"), Map.entry(304, "Not Modified"), Map.entry(307, "Temporary Redirect"),
+            Map.entry(308, "Permanent Redirect"), Map.entry(411, "Length Required"), Map.entry(412, "Precondition Failed"),
+            Map.entry(415, "Unsupported Media Type"), Map.entry(422, "Unprocessable Entity"));
 
     private GoErrors() {
     }
@@ -38,7 +42,8 @@ public final class GoErrors {
         return op + " " + GoStrings.quote(uri.toString()) + ": " + cause(uri, failure);
     }
 
-    private static String cause(URI uri, Throwable failure) {
+    /** The transport-level error text (what Go's {@code RoundTrip} returns, without the url.Error prefix). */
+    static String cause(URI uri, Throwable failure) {
         String hostPort = hostPort(uri);
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {

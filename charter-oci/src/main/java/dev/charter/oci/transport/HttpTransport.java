@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -124,19 +126,70 @@ public final class HttpTransport implements AutoCloseable {
 
     private Response sendOnce(Request request) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(options.requestTimeout());
+        List<Map.Entry<String, String>> sent = new ArrayList<>();
+        sent.add(Map.entry("User-Agent", options.userAgent()));
         builder.setHeader("User-Agent", options.userAgent());
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             builder.setHeader(header.getKey(), header.getValue());
+            sent.add(Map.entry(header.getKey(), header.getValue()));
         }
-        builder.method(request.method(), request.body() != null ? request.body().publisher() : HttpRequest.BodyPublishers.noBody());
+        RequestLog log = options.debugLog();
+        long id = -1;
+        if (log != null) {
+            id = log.nextId();
+            log.request(id, request.method(), request.uri(), sent);
+        }
+        ProgressListener progress = options.progress();
+        ProgressListener.Tracker upload = null;
+        HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
+        if (request.body() != null) {
+            publisher = request.body().publisher();
+            if (progress != null && request.body().length() > 0) {
+                upload = progress.start(Progress.label("Uploading", request.uri()), request.body().length());
+                if (upload != null) {
+                    publisher = Progress.counting(publisher, upload);
+                }
+            }
+        }
+        builder.method(request.method(), publisher);
         try {
             HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            return new Response(request.method(), request.uri(), response.statusCode(), response.headers(), response.body());
+            if (upload != null) {
+                upload.finish();
+            }
+            InputStream body = response.body();
+            if (log != null) {
+                body = log.response(id, request.method(), response.statusCode(), response.headers(), body);
+            }
+            if (progress != null && request.method().equals("GET") && response.statusCode() == 200) {
+                long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                ProgressListener.Tracker download = length > 0
+                        ? progress.start(Progress.label("Downloading", request.uri()), length) : null;
+                if (download != null) {
+                    body = Progress.counting(body, download);
+                }
+            }
+            return new Response(request.method(), request.uri(), response.statusCode(), response.headers(), body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            IOException failure = new IOException("interrupted", e);
+            logFailure(log, id, request, failure, upload);
+            throw failure;
         } catch (java.io.UncheckedIOException e) {
+            logFailure(log, id, request, e.getCause(), upload);
             throw e.getCause();
+        } catch (IOException e) {
+            logFailure(log, id, request, e, upload);
+            throw e;
+        }
+    }
+
+    private static void logFailure(RequestLog log, long id, Request request, IOException failure, ProgressListener.Tracker upload) {
+        if (upload != null) {
+            upload.finish();
+        }
+        if (log != null) {
+            log.failure(id, request.method(), GoErrors.cause(request.uri(), failure));
         }
     }
 

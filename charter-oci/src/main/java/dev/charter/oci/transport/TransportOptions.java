@@ -11,7 +11,14 @@ import java.time.Duration;
  * flag is given for push/pull is applied by the caller (see {@link #hasTlsSettings()}).
  */
 public record TransportOptions(boolean plainHttp, boolean insecureSkipTlsVerify, Path caFile, Path certFile, Path keyFile,
-                               String userAgent, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry) {
+                               String userAgent, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry,
+                               RequestLog debugLog, ProgressListener progress) {
+
+    /** Options without request logging or progress reporting. */
+    public TransportOptions(boolean plainHttp, boolean insecureSkipTlsVerify, Path caFile, Path certFile, Path keyFile,
+                            String userAgent, Duration connectTimeout, Duration requestTimeout, RetryPolicy retry) {
+        this(plainHttp, insecureSkipTlsVerify, caFile, certFile, keyFile, userAgent, connectTimeout, requestTimeout, retry, null, null);
+    }
 
     /**
      * Charter identifies itself as Helm: registries (and Helm-targeted allow-lists) see the same
@@ -25,19 +32,29 @@ public record TransportOptions(boolean plainHttp, boolean insecureSkipTlsVerify,
     }
 
     public TransportOptions withPlainHttp(boolean value) {
-        return new TransportOptions(value, insecureSkipTlsVerify, caFile, certFile, keyFile, userAgent, connectTimeout, requestTimeout, retry);
+        return new TransportOptions(value, insecureSkipTlsVerify, caFile, certFile, keyFile, userAgent, connectTimeout, requestTimeout, retry, debugLog, progress);
     }
 
     public TransportOptions withTls(boolean insecure, Path ca, Path cert, Path key) {
-        return new TransportOptions(plainHttp, insecure, ca, cert, key, userAgent, connectTimeout, requestTimeout, retry);
+        return new TransportOptions(plainHttp, insecure, ca, cert, key, userAgent, connectTimeout, requestTimeout, retry, debugLog, progress);
     }
 
     public TransportOptions withRetry(RetryPolicy policy) {
-        return new TransportOptions(plainHttp, insecureSkipTlsVerify, caFile, certFile, keyFile, userAgent, connectTimeout, requestTimeout, policy);
+        return new TransportOptions(plainHttp, insecureSkipTlsVerify, caFile, certFile, keyFile, userAgent, connectTimeout, requestTimeout, policy, debugLog, progress);
     }
 
     public TransportOptions withUserAgent(String value) {
-        return new TransportOptions(plainHttp, insecureSkipTlsVerify, caFile, certFile, keyFile, value, connectTimeout, requestTimeout, retry);
+        return new TransportOptions(plainHttp, insecureSkipTlsVerify, caFile, certFile, keyFile, value, connectTimeout, requestTimeout, retry, debugLog, progress);
+    }
+
+    /** Helm v4's {@code --debug} request logging; {@code null} turns it off. */
+    public TransportOptions withDebugLog(RequestLog log) {
+        return new TransportOptions(plainHttp, insecureSkipTlsVerify, caFile, certFile, keyFile, userAgent, connectTimeout, requestTimeout, retry, log, progress);
+    }
+
+    /** Progress reporting for large request and response bodies; {@code null} turns it off. */
+    public TransportOptions withProgress(ProgressListener listener) {
+        return new TransportOptions(plainHttp, insecureSkipTlsVerify, caFile, certFile, keyFile, userAgent, connectTimeout, requestTimeout, retry, debugLog, listener);
     }
 
     /** Whether a TLS-specific client was requested (Helm's {@code NewRegistryClientWithTLS} path). */
