@@ -42,4 +42,11 @@ public record KubeOptions(String kubeconfig, String kubeconfigEnv, String home, 
                 s.kubeApiServer(), s.kubeAsUser(), s.kubeAsGroups(), s.kubeCaFile(), s.kubeInsecureSkipTlsVerify(),
                 s.kubeTlsServerName(), ns, s.burstLimit(), s.qps(), env);
     }
+
+    /** Never prints the bearer token or the environment (which may hold a database password). */
+    @Override
+    public String toString() {
+        return "KubeOptions[kubeconfig=" + kubeconfig + ", context=" + context + ", token=" + (token == null || token.isEmpty() ? "" : "*****")
+                + ", environment=" + environment.size() + " variables]";
+    }
 }
