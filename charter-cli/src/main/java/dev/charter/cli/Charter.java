@@ -30,7 +30,9 @@ public final class Charter {
         if (startup.isPresent()) {
             return startup.getAsInt();
         }
-        CommandLine cli = new CommandLine(new RootCommand(ctx), new ContextFactory(ctx));
+        ContextFactory factory = new ContextFactory(ctx);
+        CommandLine cli = new CommandLine(new RootCommand(ctx), factory);
+        registerSubcommands(cli, factory, args);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setCaseInsensitiveEnumValuesAllowed(false);
@@ -52,6 +54,57 @@ public final class Charter {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Adds the invoked top-level command only, or every command when none is recognisable (help,
+     * usage errors) or when completion scripts need the whole tree.
+     */
+    private static void registerSubcommands(CommandLine cli, IFactory factory, String[] args) {
+        String first = firstCommandWord(cli, args);
+        java.util.List<Class<?>> wanted = new java.util.ArrayList<>();
+        if (first != null && !first.equals("completion") && !first.equals("help")) {
+            for (Class<?> type : RootCommand.SUBCOMMANDS) {
+                picocli.CommandLine.Command command = type.getAnnotation(picocli.CommandLine.Command.class);
+                if (command.name().equals(first) || java.util.Arrays.asList(command.aliases()).contains(first)) {
+                    wanted.add(type);
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            wanted.addAll(RootCommand.SUBCOMMANDS);
+        }
+        for (Class<?> type : wanted) {
+            try {
+                cli.addSubcommand(factory.create(type));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create command " + type.getName(), e);
+            }
+        }
+    }
+
+    /** The first argument that is not a root option or a root option's value. */
+    private static String firstCommandWord(CommandLine cli, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (!arg.startsWith("-") || arg.equals("-")) {
+                return arg;
+            }
+            if (arg.contains("=")) {
+                continue;
+            }
+            CommandLine.Model.OptionSpec option = cli.getCommandSpec().findOption(arg);
+            if (option == null) {
+                return null; // an unknown flag: let picocli report it with the full tree
+            }
+            if (option.arity().min() > 0) {
+                i++;
+            }
+        }
+        return null;
     }
 
     /** A library exception's message, or its type when it has none, so no failure is silent. */

@@ -16,7 +16,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "charter",
         description = "The Kubernetes package manager, in Java: Helm-compatible charts and OCI registries.",
-        subcommands = {
+        // subcommands: see SUBCOMMANDS, registered lazily by Charter.execute
+        subcommands = {})
+public final class RootCommand implements Callable<Integer> {
+
+    /**
+     * Every top-level command. {@link Charter#execute} registers only the one being invoked (all of
+     * them for help, completion and unknown commands): building picocli's model of every command
+     * and its options is most of a cold start.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
             VersionCommand.class,
             EnvCommand.class,
             CompletionCommand.class,
@@ -41,9 +50,7 @@ import picocli.CommandLine.Spec;
             dev.charter.cli.kube.RollbackCommand.class,
             dev.charter.cli.kube.InstallCommand.class,
             dev.charter.cli.kube.UpgradeCommand.class,
-            dev.charter.cli.kube.TestCommand.class,
-        })
-public final class RootCommand implements Callable<Integer> {
+            dev.charter.cli.kube.TestCommand.class);
 
     private final CliContext ctx;
 

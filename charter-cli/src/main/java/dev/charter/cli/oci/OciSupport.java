@@ -74,6 +74,10 @@ public final class OciSupport {
                 config = ctx.resolve(arg.substring("--registry-config=".length()));
             }
         }
+        if (!java.nio.file.Files.exists(config)) {
+            // no file is fine, and skipping the JSON decoder keeps every command's start-up fast
+            return OptionalInt.empty();
+        }
         try {
             // only the file is decoded here; credential helpers are looked up when first used
             DockerConfigFile.load(config);
