@@ -13,4 +13,9 @@ public record Dependency(String name, String version, String repository, String 
         tags = tags == null ? null : List.copyOf(tags);
         importValues = importValues == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(importValues));
     }
+
+    /** Go's {@code json.Marshal} model of {@code chart.Dependency} (struct order, omitempty), as Chart.lock digests and config blobs use it. */
+    public java.util.Map<String, Object> toJsonModel() {
+        return MetadataJson.dependency(this);
+    }
 }

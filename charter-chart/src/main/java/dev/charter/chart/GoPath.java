@@ -31,6 +31,17 @@ public final class GoPath {
         return "";
     }
 
+    /** {@code path.Join}: the non-empty parts joined by {@code /}, then cleaned; "" when all are empty. */
+    public static String join(String... parts) {
+        StringBuilder joined = new StringBuilder();
+        for (String part : parts) {
+            if (!part.isEmpty()) {
+                joined.append(joined.isEmpty() ? "" : "/").append(part);
+            }
+        }
+        return joined.isEmpty() ? "" : clean(joined.toString());
+    }
+
     /** {@code path.Clean}. */
     public static String clean(String p) {
         if (p.isEmpty()) {

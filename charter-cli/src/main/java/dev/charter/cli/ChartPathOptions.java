@@ -71,7 +71,7 @@ public final class ChartPathOptions {
                 return p.toAbsolutePath();
             }
             if (name.startsWith("/") || name.startsWith(".")) {
-                throw new CliException("path " + GoQuote.quote(name) + " not found");
+                throw new CliException("path " + dev.charter.chart.GoQuote.quote(name) + " not found");
             }
         }
         // repo/chart references, chart URLs and --repo: the classic-repository downloader

@@ -47,13 +47,13 @@ public final class CliContext {
 
     /** A Helm v4 style warning line ({@code level=WARN msg="..."}) on stderr. */
     public void warn(String message) {
-        err.println("level=WARN msg=" + GoQuote.quote(message));
+        err.println("level=WARN msg=" + dev.charter.chart.GoQuote.quote(message));
     }
 
     /** A debug line on stderr when {@code --debug} or HELM_DEBUG is on. */
     public void debug(String message) {
         if (settings.debug()) {
-            err.println("level=DEBUG msg=" + GoQuote.quote(message));
+            err.println("level=DEBUG msg=" + dev.charter.chart.GoQuote.quote(message));
         }
     }
 }

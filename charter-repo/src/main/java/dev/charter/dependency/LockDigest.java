@@ -35,35 +35,9 @@ public final class LockDigest {
         }
         List<Object> out = new ArrayList<>();
         for (Dependency d : deps) {
-            out.add(d == null ? null : dependency(d));
+            out.add(d == null ? null : d.toJsonModel());
         }
         return out;
-    }
-
-    /** The Go struct {@code chart.Dependency} as JSON (struct order, omitempty). */
-    public static Map<String, Object> dependency(Dependency d) {
-        Map<String, Object> o = new GoJsonWriter.Struct();
-        o.put("name", d.name() == null ? "" : d.name());
-        if (d.version() != null && !d.version().isEmpty()) {
-            o.put("version", d.version());
-        }
-        o.put("repository", d.repository() == null ? "" : d.repository());
-        if (d.condition() != null && !d.condition().isEmpty()) {
-            o.put("condition", d.condition());
-        }
-        if (d.tags() != null && !d.tags().isEmpty()) {
-            o.put("tags", d.tags());
-        }
-        if (d.enabled()) {
-            o.put("enabled", true);
-        }
-        if (d.importValues() != null && !d.importValues().isEmpty()) {
-            o.put("import-values", d.importValues());
-        }
-        if (d.alias() != null && !d.alias().isEmpty()) {
-            o.put("alias", d.alias());
-        }
-        return o;
     }
 
     static String sha256(String s) {

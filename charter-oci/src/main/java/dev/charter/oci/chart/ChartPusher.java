@@ -39,7 +39,7 @@ public final class ChartPusher {
     /** The reference Helm pushes to: {@code path.Join(remote, name) + ":" + version}. */
     public static ChartReference targetFor(String remote, ChartPackage chart) {
         String base = remote.startsWith(ChartReference.SCHEME) ? remote.substring(ChartReference.SCHEME.length()) : remote;
-        String joined = GoPath.join(base, chart.metadata().name());
+        String joined = dev.charter.chart.GoPath.join(base, chart.metadata().name());
         return ChartReference.parse(joined + ":" + chart.metadata().version());
     }
 

@@ -56,6 +56,6 @@ class ChartManifestTest {
         assertThat(new ResolvedChart("h", "charts/mychart", "1.0.0+b", "").downloadReference().reference()).isEqualTo("1.0.0_b");
         String digest = "sha256:" + "b".repeat(64);
         assertThat(new ResolvedChart("h", "charts/mychart", "", digest).fileName()).isEqualTo("mychart@sha256-" + "b".repeat(64) + ".tgz");
-        assertThat(GoPath.join("h:5000/a//b/", "c")).isEqualTo("h:5000/a/b/c");
+        assertThat(dev.charter.chart.GoPath.join("h:5000/a//b/", "c")).isEqualTo("h:5000/a/b/c");
     }
 }
