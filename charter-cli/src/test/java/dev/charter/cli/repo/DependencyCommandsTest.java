@@ -203,6 +203,28 @@ class DependencyCommandsTest {
         same(p, wd, "dependency", "list", "nothere");
     }
 
+    /**
+     * Masterminds v3.4.0 admits prereleases to a whole {@code ||} alternative once any comparison in it
+     * names one: {@code >= 0.1.0 <= 0.9.0-0} resolves to 0.3.0-rc.1, not 0.2.0.
+     */
+    @Test
+    void aPrereleaseBoundAdmitsPrereleasesToItsAlternative(@TempDir Path wd) throws Exception {
+        twin(wd, """
+                dependencies:
+                - name: alpha
+                  version: ">= 0.1.0 <= 0.9.0-0"
+                  repository: %s
+                - name: alpha
+                  version: "<= 0.2.0 || >= 0.3.0-0 < 0.4.0"
+                  repository: %s
+                  alias: a2
+                """.formatted(server.url(), server.url()));
+        RepoFixtures.Pair p = new RepoFixtures.Pair();
+        same(p, wd, "dependency", "update", "parent");
+        sameLock(wd, "Chart.lock");
+        assertThat(Files.readString(wd.resolve("c/parent/Chart.lock"))).contains("version: 0.3.0-rc.1");
+    }
+
     @Test
     void unmanagedRepositoriesAndMissingAliases(@TempDir Path wd) throws Exception {
         twin(wd, """

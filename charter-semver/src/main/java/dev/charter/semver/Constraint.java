@@ -1,14 +1,16 @@
 package dev.charter.semver;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Masterminds/semver v3 constraint ({@code NewConstraint}/{@code Check}): {@code ||} alternatives of
  * space- or comma-separated comparisons, hyphen ranges, {@code x}/{@code *} wildcards, {@code ~} and
- * {@code ^}. Versions with a prerelease only satisfy comparisons whose version has one too.
+ * {@code ^}, as v3.4.0 has them. A version with a prerelease satisfies an alternative only when some
+ * comparison of that alternative names a prerelease itself. The patterns are Go regular expressions
+ * (RE2/J), so {@code \s} means what it means in Go.
  */
 public final class Constraint {
 
@@ -22,18 +24,22 @@ public final class Constraint {
     private static final Pattern VALID = Pattern.compile(
             "^(\\s*(" + OPS + ")\\s*(" + CV + ")\\s*)((?:\\s+|,\\s*)(" + OPS + ")\\s*(" + CV + ")\\s*)*$");
 
-    private final List<List<Single>> alternatives;
+    /** One {@code ||} alternative: comparisons that must all hold. */
+    private record Alternative(List<Single> comparisons, boolean includesPrereleases) {
+    }
 
-    private Constraint(List<List<Single>> alternatives) {
+    private final List<Alternative> alternatives;
+
+    private Constraint(List<Alternative> alternatives) {
         this.alternatives = alternatives;
     }
 
     /** Parses; throws with Masterminds' {@code improper constraint: <segment>} text. */
     public static Constraint parse(String text) {
         String rewritten = rewriteRange(text);
-        List<List<Single>> ors = new ArrayList<>();
+        List<Alternative> ors = new ArrayList<>();
         for (String segment : rewritten.split("\\|\\|", -1)) {
-            if (!VALID.matcher(segment).matches()) {
+            if (segment.isEmpty() || !VALID.matcher(segment).matches()) {
                 throw new SemverException("improper constraint: " + segment);
             }
             List<Single> ands = new ArrayList<>();
@@ -45,10 +51,13 @@ public final class Constraint {
             if (found.isEmpty()) {
                 found.add(segment);
             }
+            boolean pre = false;
             for (String s : found) {
-                ands.add(Single.parse(s));
+                Single single = Single.parse(s);
+                pre |= !single.con.prerelease().isEmpty();
+                ands.add(single);
             }
-            ors.add(ands);
+            ors.add(new Alternative(ands, pre));
         }
         return new Constraint(ors);
     }
@@ -57,14 +66,20 @@ public final class Constraint {
         Matcher m = RANGE.matcher(text);
         String out = text;
         while (m.find()) {
-            out = out.replaceFirst(Pattern.quote(m.group()), Matcher.quoteReplacement(">= " + m.group(1) + ", <= " + m.group(11)));
+            // strings.Replace(o, v[0], …, 1): the first literal occurrence
+            String whole = m.group();
+            int at = out.indexOf(whole);
+            out = out.substring(0, at) + ">= " + m.group(1) + ", <= " + m.group(11) + " " + out.substring(at + whole.length());
         }
         return out;
     }
 
     public boolean check(Version v) {
-        for (List<Single> ands : alternatives) {
-            if (ands.stream().allMatch(c -> c.check(v))) {
+        for (Alternative alternative : alternatives) {
+            if (!v.prerelease().isEmpty() && !alternative.includesPrereleases) {
+                continue;
+            }
+            if (alternative.comparisons.stream().allMatch(c -> c.check(v))) {
                 return true;
             }
         }
@@ -103,7 +118,7 @@ public final class Constraint {
                 patchDirty = true;
                 ver = major + minor + ".0" + pre;
             }
-            Version con = Version.tryParse(ver).orElseThrow(() -> new SemverException("constraint Parser Error"));
+            Version con = Version.tryParse(ver).orElseThrow(() -> new SemverException("constraint parser error"));
             return new Single(op, con, dirty, minorDirty, patchDirty);
         }
 
@@ -120,8 +135,8 @@ public final class Constraint {
                 case "", "=" -> tildeOrEqual(v);
                 case "!=" -> notEqual(v);
                 case ">" -> greaterThan(v);
-                case "<" -> releaseOk(v) && v.compareTo(con) < 0;
-                case ">=", "=>" -> releaseOk(v) && v.compareTo(con) >= 0;
+                case "<" -> v.compareTo(con) < 0;
+                case ">=", "=>" -> v.compareTo(con) >= 0;
                 case "<=", "=<" -> lessThanEqual(v);
                 case "~", "~>" -> tilde(v);
                 case "^" -> caret(v);
@@ -129,24 +144,16 @@ public final class Constraint {
             };
         }
 
-        /** Prereleases only match constraints that mention a prerelease themselves. */
-        private boolean releaseOk(Version v) {
-            return v.prerelease().isEmpty() || !con.prerelease().isEmpty();
-        }
-
         private boolean notEqual(Version v) {
             if (dirty) {
-                if (!releaseOk(v)) {
-                    return false;
-                }
-                if (!con.major().equals(v.major())) {
+                if (con.major() != v.major()) {
                     return true;
                 }
-                if (!con.minor().equals(v.minor()) && !minorDirty) {
+                if (con.minor() != v.minor() && !minorDirty) {
                     return true;
                 } else if (minorDirty) {
                     return false;
-                } else if (!con.patch().equals(v.patch()) && !patchDirty) {
+                } else if (con.patch() != v.patch() && !patchDirty) {
                     return true;
                 } else if (patchDirty) {
                     if (!v.prerelease().isEmpty() || !con.prerelease().isEmpty()) {
@@ -159,13 +166,10 @@ public final class Constraint {
         }
 
         private boolean greaterThan(Version v) {
-            if (!releaseOk(v)) {
-                return false;
-            }
             if (!dirty) {
                 return v.compareTo(con) > 0;
             }
-            int major = v.major().compareTo(con.major());
+            int major = Long.compareUnsigned(v.major(), con.major());
             if (major > 0) {
                 return true;
             } else if (major < 0) {
@@ -173,61 +177,55 @@ public final class Constraint {
             } else if (minorDirty) {
                 return false;
             } else if (patchDirty) {
-                return v.minor().compareTo(con.minor()) > 0;
+                return Long.compareUnsigned(v.minor(), con.minor()) > 0;
             }
             return v.compareTo(con) > 0;
         }
 
         private boolean lessThanEqual(Version v) {
-            if (!releaseOk(v)) {
-                return false;
-            }
             if (!dirty) {
                 return v.compareTo(con) <= 0;
             }
-            if (v.major().compareTo(con.major()) > 0) {
+            if (Long.compareUnsigned(v.major(), con.major()) > 0) {
                 return false;
             }
-            return !(v.major().equals(con.major()) && v.minor().compareTo(con.minor()) > 0 && !minorDirty);
+            return !(v.major() == con.major() && Long.compareUnsigned(v.minor(), con.minor()) > 0 && !minorDirty);
         }
 
         private boolean tilde(Version v) {
-            if (!releaseOk(v) || v.compareTo(con) < 0) {
+            if (v.compareTo(con) < 0) {
                 return false;
             }
-            if (con.major().signum() == 0 && con.minor().signum() == 0 && con.patch().signum() == 0 && !minorDirty && !patchDirty) {
+            if (con.major() == 0 && con.minor() == 0 && con.patch() == 0 && !minorDirty && !patchDirty) {
                 return true;
             }
-            if (!v.major().equals(con.major())) {
+            if (v.major() != con.major()) {
                 return false;
             }
-            return v.minor().equals(con.minor()) || minorDirty;
+            return v.minor() == con.minor() || minorDirty;
         }
 
         private boolean tildeOrEqual(Version v) {
-            if (!releaseOk(v)) {
-                return false;
-            }
             return dirty ? tilde(v) : v.compareTo(con) == 0;
         }
 
         private boolean caret(Version v) {
-            if (!releaseOk(v) || v.compareTo(con) < 0) {
+            if (v.compareTo(con) < 0) {
                 return false;
             }
-            if (con.major().signum() > 0 || minorDirty) {
-                return v.major().equals(con.major());
+            if (con.major() != 0 || minorDirty) {
+                return v.major() == con.major();
             }
-            if (v.major().signum() > 0) {
+            if (v.major() != 0) {
                 return false;
             }
-            if (con.minor().signum() > 0 || patchDirty) {
-                return v.minor().equals(con.minor());
+            if (con.minor() != 0 || patchDirty) {
+                return v.minor() == con.minor();
             }
-            if (v.minor().signum() > 0) {
+            if (v.minor() != 0) {
                 return false;
             }
-            return con.patch().equals(v.patch());
+            return con.patch() == v.patch();
         }
     }
 
