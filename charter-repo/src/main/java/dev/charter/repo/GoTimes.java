@@ -1,11 +1,11 @@
 package dev.charter.repo;
 
+import dev.charter.sprig.GoTime;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
-/** Go's {@code time.Time} text form ({@code RFC3339Nano}) as {@code json.Marshal} writes it. */
+/** The {@code time.Time} texts of index and lock files, as Go's JSON/YAML round trip writes them. */
 public final class GoTimes {
 
     public static final String ZERO = "0001-01-01T00:00:00Z";
@@ -14,21 +14,7 @@ public final class GoTimes {
     }
 
     public static String rfc3339Nano(Instant instant, ZoneId zone) {
-        OffsetDateTime t = instant.atZone(zone).toOffsetDateTime();
-        StringBuilder b = new StringBuilder(40);
-        b.append(String.format("%04d-%02d-%02dT%02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                t.getHour(), t.getMinute(), t.getSecond()));
-        if (t.getNano() != 0) {
-            String frac = String.format("%09d", t.getNano());
-            int end = frac.length();
-            while (end > 0 && frac.charAt(end - 1) == '0') {
-                end--;
-            }
-            b.append('.').append(frac, 0, end);
-        }
-        ZoneOffset off = t.getOffset();
-        b.append(off.getTotalSeconds() == 0 ? "Z" : off.getId());
-        return b.toString();
+        return GoTime.of(instant, zone).rfc3339Nano();
     }
 
     /** Now, with nanoseconds as far as the clock gives them. */
@@ -43,9 +29,7 @@ public final class GoTimes {
         }
         String text = value.toString();
         try {
-            OffsetDateTime t = OffsetDateTime.parse(text);
-            ZoneId zone = t.getOffset().getTotalSeconds() == 0 ? ZoneOffset.UTC : t.getOffset();
-            return rfc3339Nano(t.toInstant(), zone);
+            return GoTime.parsed(OffsetDateTime.parse(text)).rfc3339Nano();
         } catch (RuntimeException e) {
             return text;
         }

@@ -8,6 +8,7 @@ import dev.charter.template.value.GoTyped;
 import dev.charter.template.value.GoVisible;
 import dev.charter.template.value.Kind;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -67,6 +68,37 @@ public final class GoTime implements GoStringer, GoTyped {
     /** A time in {@code time.FixedZone(name, offset)} (BurntSushi/toml's "datetime-local" &amp; co). */
     public static GoTime fixed(long sec, int nsec, int offsetSeconds, String name) {
         return new GoTime(sec, nsec, ZoneOffset.ofTotalSeconds(offsetSeconds), name, Long.MIN_VALUE);
+    }
+
+    /** An instant shown in {@code zone} (Go's {@code t.In(zone)} of a wall-clock reading). */
+    public static GoTime of(Instant instant, ZoneId zone) {
+        return new GoTime(instant.getEpochSecond(), instant.getNano(), zone, null, Long.MIN_VALUE);
+    }
+
+    /**
+     * What Go's {@code time.Parse} (and so {@code json.Unmarshal}) makes of an RFC 3339 text with this
+     * offset: {@code Z} gives UTC, the offset Local has at that instant gives Local, any other a
+     * nameless fixed zone. Offset 0 is taken as {@code Z}, the form Go writes it in.
+     */
+    public static GoTime parsed(OffsetDateTime t) {
+        return parsed(t.toEpochSecond(), t.getNano(), t.getOffset().getTotalSeconds());
+    }
+
+    /** {@link #parsed(OffsetDateTime)} from its parts. */
+    public static GoTime parsed(long sec, int nsec, int offsetSeconds) {
+        if (offsetSeconds == 0) {
+            return new GoTime(sec, nsec, ZoneOffset.UTC, null, Long.MIN_VALUE);
+        }
+        ZoneId l = local;
+        if (l.getRules().getOffset(Instant.ofEpochSecond(sec, nsec)).getTotalSeconds() == offsetSeconds) {
+            return new GoTime(sec, nsec, l, null, Long.MIN_VALUE);
+        }
+        return fixed(sec, nsec, offsetSeconds, "");
+    }
+
+    /** Go's {@code time.RFC3339Nano} text, as {@code MarshalJSON} writes it. */
+    public String rfc3339Nano() {
+        return format("2006-01-02T15:04:05.999999999Z07:00");
     }
 
     /** The name of a fixed zone made by {@link #fixed}, or null. */

@@ -65,7 +65,7 @@ final class StructDecoder {
                 try {
                     OffsetDateTime t = OffsetDateTime.parse(text);
                     instant = t.toInstant();
-                    generated = GoTime.rfc3339Nano(t);
+                    generated = dev.charter.sprig.GoTime.parsed(t).rfc3339Nano();
                 } catch (DateTimeParseException e) {
                     throw new ChartException("parsing time " + dev.charter.chart.GoQuote.quote(text)
                             + " as \"2006-01-02T15:04:05Z07:00\": cannot parse " + dev.charter.chart.GoQuote.quote(text)

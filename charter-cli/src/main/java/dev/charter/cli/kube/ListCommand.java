@@ -62,7 +62,7 @@ public final class ListCommand extends KubeCommand {
             e.put("revision", Integer.toString(r.version));
             String t = "-";
             if (r.info.lastDeployed != null) {
-                t = timeFormat.isEmpty() ? r.info.lastDeployed.goString() : GoTimeFormat.format(r.info.lastDeployed, timeFormat);
+                t = timeFormat.isEmpty() ? r.info.lastDeployed.goString() : r.info.lastDeployed.format(timeFormat);
             }
             e.put("updated", t);
             e.put("status", r.info.status);

@@ -69,6 +69,9 @@ class KubeInteropTest {
         same(helm, charter, "list", "-n", ns, "-o", "json");
         same(helm, charter, "list", "-n", ns, "-o", "yaml");
         same(helm, charter, "list", "-n", ns, "--superseded");
+        // --time-format takes any Go layout (Go's Time.Format, shared with Sprig's date functions)
+        same(helm, charter, "list", "-n", ns, "--time-format", "Monday, 02-Jan-06 3:04:05.000000 PM MST Z07:00 _2 002 .999");
+        same(helm, charter, "list", "-n", ns, "--time-format", "2006-01-02");
         same(helm, charter, "history", "r1", "-n", ns);
         same(helm, charter, "history", "r1", "-n", ns, "-o", "json");
         same(helm, charter, "history", "r1", "-n", ns, "-o", "yaml");
