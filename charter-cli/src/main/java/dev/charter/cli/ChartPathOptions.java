@@ -49,6 +49,20 @@ public final class ChartPathOptions {
     public boolean passCredentials;
 
     /**
+     * For {@code oci://} references without {@code --verify}: the chart's metadata read from the
+     * manifest's config blob alone (Helm's stderr lines printed as for a pull, no chart download).
+     * Empty for other references, or when the config holds no usable metadata.
+     */
+    public java.util.Optional<dev.charter.chart.ChartMetadata> ociMetadata(CliContext ctx, String chartRef) {
+        String name = chartRef.strip();
+        if (!name.startsWith("oci://") || verify) {
+            return java.util.Optional.empty();
+        }
+        return dev.charter.cli.oci.OciChartLocator.metadata(ctx, name, version, plainHttp, insecureSkipTlsVerify,
+                caFile, certFile, keyFile, username, password);
+    }
+
+    /**
      * Resolves {@code chartRef} to a local chart path like Helm's {@code LocateChart}: an existing
      * path (relative to the working directory) wins; a missing absolute or dot-relative path is
      * {@code path "<ref>" not found}; anything else would be a repository or OCI reference.

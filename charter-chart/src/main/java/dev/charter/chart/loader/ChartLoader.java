@@ -85,6 +85,23 @@ public final class ChartLoader {
      * ({@code pkg/chart/loader.LoadDir}): Chart.yaml must exist and declare v1, v2 or nothing.
      * Returns the apiVersion found so callers can reject v3 charts.
      */
+    /**
+     * The chart metadata held by an OCI config blob ({@code json.Marshal} of the loaded, validated
+     * {@code Metadata}), decoded as the loader decodes Chart.yaml — JSON is YAML — and validated
+     * again. Empty when the blob holds no chart metadata (Helm 3.0–3.6 charts may carry {@code {}}).
+     */
+    public static java.util.Optional<ChartMetadata> metadataFromConfig(byte[] configJson) {
+        try {
+            ChartMetadata md = StructDecoderAdapter.metadata("config", configJson, null);
+            if (md == null || md.name().isEmpty() || md.apiVersion().isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(md.validated());
+        } catch (ChartException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static String detectApiVersion(Path dir) {
         Path chartYaml = dir.toAbsolutePath().normalize().resolve("Chart.yaml");
         byte[] data;

@@ -39,6 +39,15 @@ abstract class ShowSubcommand extends BaseCommand {
         if (chartPath.version.isEmpty() && devel) {
             chartPath.version = ">0.0.0-0";
         }
+        if (section() == Section.CHART) {
+            // oci://: the config blob is the chart's metadata; no chart archive is downloaded
+            var metadata = chartPath.ociMetadata(ctx(), args.get(0));
+            if (metadata.isPresent()) {
+                ctx().out().write((metadata.get().toYaml() + "\n").getBytes(StandardCharsets.UTF_8));
+                ctx().out().flush();
+                return 0;
+            }
+        }
         Path path = chartPath.locate(ctx(), args.get(0));
         Chart chart;
         try {

@@ -49,6 +49,33 @@ public final class OciChartLocator {
     }
 
     /**
+     * What {@code show chart} needs: the metadata from the config blob (cached by digest like every
+     * blob), after the same manifest checks and stderr lines as a chart pull — Helm downloads the
+     * whole chart for this; Charter fetches a few hundred bytes. Empty when the config carries no
+     * metadata (charts pushed by Helm 3.0–3.6 may have {@code {}}); the caller then pulls the chart.
+     */
+    public static java.util.Optional<dev.charter.chart.ChartMetadata> metadata(CliContext ctx, String ref, String version,
+            boolean plainHttp, boolean insecureSkipTlsVerify, String caFile, String certFile, String keyFile,
+            String username, String password) {
+        OciSupport.TlsFlags tls = new OciSupport.TlsFlags(plainHttp, insecureSkipTlsVerify, caFile, certFile, keyFile);
+        try (RegistryClient client = OciSupport.client(ctx, tls, username, password)) {
+            ResolvedChart resolved = new ChartResolver(client).resolve(ref, version.strip());
+            ChartPuller puller = new ChartPuller(client, OciSupport.cache(ctx));
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            PulledChart pulled = puller.pull(resolved.downloadReference(), PullOptions.chartMetadataOnly(), null, null, lines::add);
+            java.util.Optional<dev.charter.chart.ChartMetadata> md =
+                    dev.charter.chart.loader.ChartLoader.metadataFromConfig(pulled.config());
+            if (md.isPresent()) {
+                lines.forEach(ctx.err()::println);
+                ctx.err().flush();
+            }
+            return md;
+        } catch (OciException | OciSupport.StartupFailure e) {
+            throw new CliException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Helm's {@code DownloadTo} with {@code VerifyAlways}: the provenance layer is fetched by a
      * second pull ({@code <ref>.prov}) unless the cache already holds it for this archive (then
      * nothing is printed for it), then the archive is verified under its chart file name —

@@ -182,6 +182,72 @@ class OciWorkflowTest {
         }
     }
 
+    /**
+     * {@code show chart oci://} needs only the config blob (Helm's json.Marshal of the metadata):
+     * the chart layer is not downloaded, and the output is byte-identical to Helm's, which pulls
+     * the whole chart — for metadata using every field Helm's Metadata struct has.
+     */
+    @Test
+    void showChartFetchesOnlyTheConfigBlob(@TempDir Path dir) throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src/rich/templates"));
+        Files.writeString(src.resolve("../Chart.yaml"), """
+                apiVersion: v2
+                name: rich
+                version: 1.2.3+build.7
+                description: "Rich <chart> & stuff \u00e9 — a long description that goes on and on and on and on and on past the line width"
+                home: https://example.com/home
+                sources: [https://github.com/example/one, https://github.com/example/two]
+                keywords: [a, "b: c", "123"]
+                maintainers:
+                  - {name: Alice, email: alice@example.com, url: https://alice.example.com}
+                  - name: Bob
+                icon: https://example.com/icon.png
+                appVersion: "2.0"
+                deprecated: true
+                annotations:
+                  example.com/custom: "yes"
+                  example.com/multi: |
+                    line one
+                    line two
+                kubeVersion: ">=1.20.0-0"
+                dependencies:
+                  - {name: sub2, version: ~0.1.0, repository: "https://charts.example.com"}
+                  - name: sub1
+                    version: ">=0.1.0"
+                    repository: oci://registry.example.com/charts
+                    condition: first.enabled,second.enabled
+                    tags: [t1, t2]
+                    alias: first
+                    import-values: [data, {child: a.b, parent: c}]
+                type: application
+                """);
+        Files.writeString(src.resolve("cm.yaml"), "kind: ConfigMap\n");
+        for (String sub : List.of("sub1", "sub2")) {
+            Path d = Files.createDirectories(src.resolve("../charts/" + sub));
+            Files.writeString(d.resolve("Chart.yaml"), "apiVersion: v2\nname: " + sub + "\nversion: 0.1.5\n");
+        }
+        ok(helm.run(dir.resolve("src"), "package", "rich", "-d", dir.toString()));
+        ok(helm.run(dir, "push", dir.resolve("rich-1.2.3+build.7.tgz").toString(), "oci://" + host() + "/meta", "--plain-http"));
+        String ref = "oci://" + host() + "/meta/rich";
+        Map<String, String> freshCache = Map.of("HELM_CACHE_HOME", dir.resolve("cache").toString());
+        long before = blobGets("meta/rich");
+        ProcessResult h = helm.run(Files.createDirectories(dir.resolve("h")), "show", "chart", ref, "--plain-http");
+        long helmGets = blobGets("meta/rich") - before;
+        ProcessResult c = charter.run(Files.createDirectories(dir.resolve("c")), freshCache, null, "show", "chart", ref, "--plain-http");
+        long charterGets = blobGets("meta/rich") - before - helmGets;
+        assertSame(new ProcessResult[] {h, c});
+        assertThat(c.out()).contains("deprecated: true").contains("import-values:");
+        assertThat(helmGets).as("Helm downloads config and chart").isEqualTo(2);
+        assertThat(charterGets).as("Charter downloads the config only").isEqualTo(1);
+        // the other sections still need (and then cache) the chart
+        ok(charter.run(dir.resolve("c"), freshCache, null, "show", "values", ref, "--plain-http"));
+        assertThat(blobGets("meta/rich") - before - helmGets).isEqualTo(2);
+    }
+
+    private long blobGets(String repository) {
+        return registry.logText().lines().filter(l -> l.contains("\"GET /v2/" + repository + "/blobs/")).count();
+    }
+
     private int countBlobGets() {
         return (int) registry.logText().lines().filter(l -> l.contains("\"GET /v2/cached/mychart/blobs/")).count();
     }

@@ -131,7 +131,7 @@ public final class ChartPuller {
         }
         Path chartPath = null;
         Path provPath = null;
-        if (options.withChart()) {
+        if (options.withChart() && !options.skipChartDownload()) {
             chartPath = fetchTo(ref, chart, chartTarget);
         }
         if (options.withProv() && prov != null) {
