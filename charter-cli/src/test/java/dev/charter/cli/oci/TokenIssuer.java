@@ -40,6 +40,15 @@ final class TokenIssuer implements AutoCloseable {
     private final String user;
     private final String password;
     final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Lifetimes (seconds from now to {@code exp}) of the next tokens, one per issuance; when empty,
+     * tokens live {@link #defaultLifetime}. Distribution accepts a token for 60 s past its {@code exp}
+     * (its leeway), so a lifetime of -120 makes a token the registry rejects as expired.
+     */
+    final java.util.Deque<Long> lifetimes = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    volatile long defaultLifetime = 600;
+    /** The {@code exp} of the last token issued (epoch seconds). */
+    volatile long lastExpiry;
 
     TokenIssuer(Path dir, String user, String password) throws Exception {
         this.user = user;
@@ -134,9 +143,12 @@ final class TokenIssuer implements AutoCloseable {
         }
         access.append(']');
         long now = Instant.now().getEpochSecond();
+        Long next = lifetimes.poll();
+        long exp = now + (next == null ? defaultLifetime : next);
+        lastExpiry = exp;
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"x5c\":[\"" + Base64.getEncoder().encodeToString(cert.getEncoded()) + "\"]}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"aud\":\"" + SERVICE + "\",\"exp\":" + (now + 600)
-                + ",\"nbf\":" + (now - 60) + ",\"iat\":" + now + ",\"jti\":\"" + System.nanoTime() + "\",\"access\":" + access + "}";
+        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"aud\":\"" + SERVICE + "\",\"exp\":" + exp
+                + ",\"nbf\":" + Math.min(now - 60, exp - 1) + ",\"iat\":" + now + ",\"jti\":\"" + System.nanoTime() + "\",\"access\":" + access + "}";
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String signingInput = url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
