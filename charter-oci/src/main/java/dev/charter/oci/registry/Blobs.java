@@ -47,30 +47,90 @@ public final class Blobs {
         }
     }
 
+    /** Resumptions of one blob download after its connection broke part-way. */
+    static final int MAX_RESUMES = 3;
+
     /**
      * Streams the blob into {@code sink}, verifying size and digest as it goes. The sink sees every
      * byte before verification ends, so callers write to a temporary place and only publish it after
      * this method returns (see {@link #download}).
+     *
+     * <p>A connection that breaks part-way through the body is resumed where it stopped with a
+     * {@code Range} request (the GET is idempotent and the digest covers the whole), up to
+     * {@link #MAX_RESUMES} times — Helm gives up at the first
+     * break. When it cannot be completed the error is Helm's: {@code read failed: expected content
+     * size of N, got M, for digest D: unexpected EOF}.
      */
     public void fetch(Reference repo, Descriptor descriptor, OutputStream sink) {
         URI uri = endpoint.uri(repo, "blobs/" + descriptor.digest());
-        Response response = endpoint.client().send(Request.of("GET", uri, Scopes.pull(repo.repository())));
-        try (response) {
-            if (response.status() == 404) {
-                response.close();
-                throw new OciException(descriptor.digest() + ": not found");
+        Digest expected = Digest.parse(descriptor.digest());
+        BlobVerifier verifier = new BlobVerifier(expected, descriptor.size());
+        for (int attempt = 0; ; attempt++) {
+            Request request = Request.of("GET", uri, Scopes.pull(repo.repository()));
+            boolean resuming = verifier.count() > 0;
+            if (resuming) {
+                request = request.withHeader("Range", "bytes=" + verifier.count() + "-");
             }
-            if (response.status() != 200) {
-                throw ResponseException.from(response);
+            try (Response response = endpoint.client().send(request)) {
+                if (response.status() == 404 && !resuming) {
+                    throw new OciException(descriptor.digest() + ": not found");
+                }
+                // a registry that ignores Range answers 200 with the whole blob: skip what we have
+                long skip = resuming && response.status() == 200 ? verifier.count() : 0;
+                if (response.status() != 200 && !(resuming && response.status() == 206)) {
+                    throw ResponseException.from(response);
+                }
+                if (copyBody(response.body(), skip, verifier, sink)) {
+                    verifier.verifyComplete();
+                    return;
+                }
+            } catch (BlobVerifier.Mismatch e) {
+                throw new ContentMismatchException(e.getMessage());
             }
-            Digest expected = Digest.parse(descriptor.digest());
-            try (InputStream in = new VerifyingInputStream(response.body(), expected, descriptor.size())) {
-                in.transferTo(sink);
+            if (attempt >= MAX_RESUMES) {
+                throw new ContentMismatchException("read failed: expected content size of " + descriptor.size() + ", got "
+                        + verifier.count() + ", for digest " + descriptor.digest() + ": unexpected EOF");
             }
-        } catch (VerifyingInputStream.Mismatch e) {
-            throw new ContentMismatchException(e.getMessage());
+        }
+    }
+
+    /**
+     * Copies the body into the verifier and the sink; false when the connection broke before the
+     * end (the caller resumes). Failures of the sink itself are not retried.
+     */
+    private static boolean copyBody(InputStream body, long skip, BlobVerifier verifier, OutputStream sink)
+            throws BlobVerifier.Mismatch {
+        byte[] buffer = new byte[64 * 1024];
+        try (body) {
+            long toSkip = skip;
+            while (toSkip > 0) {
+                int n = body.read(buffer, 0, (int) Math.min(buffer.length, toSkip));
+                if (n < 0) {
+                    return false;
+                }
+                toSkip -= n;
+            }
+            while (true) {
+                int n;
+                try {
+                    n = body.read(buffer);
+                } catch (IOException e) {
+                    return false;
+                }
+                if (n < 0) {
+                    return true;
+                }
+                verifier.update(buffer, n);
+                try {
+                    sink.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw new OciException(e.getMessage(), e);
+                }
+            }
+        } catch (BlobVerifier.Mismatch e) {
+            throw e;
         } catch (IOException e) {
-            throw new OciException(descriptor.digest() + ": " + e.getMessage(), e);
+            return false;
         }
     }
 

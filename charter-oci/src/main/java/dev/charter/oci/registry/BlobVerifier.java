@@ -1,28 +1,24 @@
 package dev.charter.oci.registry;
 
 import dev.charter.oci.reference.Digest;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Hashes and counts what passes through and, at end of stream, fails unless exactly
- * {@code expectedSize} bytes with {@code expectedDigest} were read (ORAS' verify reader), so a
+ * Hashes and counts a blob's bytes as they arrive — across resumed requests — and fails unless
+ * exactly {@code expectedSize} bytes with {@code expectedDigest} came (ORAS' verify reader), so a
  * corrupt or truncated download can never be mistaken for the real content.
  */
-final class VerifyingInputStream extends FilterInputStream {
+final class BlobVerifier {
 
     private final Digest expected;
     private final long expectedSize;
     private final MessageDigest hash;
     private long count;
-    private boolean verified;
 
-    VerifyingInputStream(InputStream in, Digest expected, long expectedSize) {
-        super(in);
+    BlobVerifier(Digest expected, long expectedSize) {
         this.expected = expected;
         this.expectedSize = expectedSize;
         try {
@@ -32,33 +28,20 @@ final class VerifyingInputStream extends FilterInputStream {
         }
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+    long count() {
+        return count;
     }
 
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n < 0) {
-            verify();
-            return -1;
-        }
+    void update(byte[] b, int n) throws Mismatch {
         count += n;
         if (expectedSize >= 0 && count > expectedSize) {
             throw new Mismatch("trailing data");
         }
-        hash.update(b, off, n);
-        return n;
+        hash.update(b, 0, n);
     }
 
-    private void verify() throws IOException {
-        if (verified) {
-            return;
-        }
-        verified = true;
+    /** At the end of the content: the size and digest must be the descriptor's. */
+    void verifyComplete() throws Mismatch {
         if (expectedSize >= 0 && count != expectedSize) {
             throw new Mismatch("unexpected EOF");
         }
@@ -68,7 +51,7 @@ final class VerifyingInputStream extends FilterInputStream {
         }
     }
 
-    /** Raised from inside the stream; {@link Blobs} turns it into a {@link ContentMismatchException}. */
+    /** ORAS' bare verification error; {@link Blobs} turns it into a {@link ContentMismatchException}. */
     static final class Mismatch extends IOException {
         Mismatch(String message) {
             super(message);
