@@ -16,18 +16,20 @@ public final class ConfigFileStore implements CredentialStore {
     private final DockerConfigFile file;
     private final String detectedHelper;
     private final boolean readOnly;
+    private final Map<String, String> env;
 
-    private ConfigFileStore(DockerConfigFile file, String detectedHelper, boolean readOnly) {
+    private ConfigFileStore(DockerConfigFile file, String detectedHelper, boolean readOnly, Map<String, String> env) {
         this.file = file;
         this.detectedHelper = detectedHelper;
         this.readOnly = readOnly;
+        this.env = env;
     }
 
     /** A writable store over {@code path}; {@code env} supplies PATH for helper detection. */
     public static ConfigFileStore open(Path path, Map<String, String> env, boolean detectDefaultHelper) {
         DockerConfigFile file = DockerConfigFile.load(path);
         String detected = detectDefaultHelper && !file.isAuthConfigured() ? defaultHelper(env) : "";
-        return new ConfigFileStore(file, detected, false);
+        return new ConfigFileStore(file, detected, false, env);
     }
 
     /** Docker's own {@code config.json} ({@code $DOCKER_CONFIG} or {@code ~/.docker}), used read-only. */
@@ -36,7 +38,7 @@ public final class ConfigFileStore implements CredentialStore {
         Path path = dir != null && !dir.isEmpty()
                 ? Path.of(dir, "config.json")
                 : Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".docker", "config.json");
-        return new ConfigFileStore(DockerConfigFile.load(path), "", true);
+        return new ConfigFileStore(DockerConfigFile.load(path), "", true, env);
     }
 
     public DockerConfigFile file() {
@@ -50,26 +52,31 @@ public final class ConfigFileStore implements CredentialStore {
     }
 
     private static boolean onPath(Map<String, String> env, String name) {
+        return lookPath(env, name).isPresent();
+    }
+
+    /** Go's {@code exec.LookPath} over the environment's PATH (not the JVM's). */
+    static java.util.Optional<Path> lookPath(Map<String, String> env, String name) {
         String path = env.getOrDefault("PATH", System.getenv("PATH"));
         if (path == null) {
-            return false;
+            return java.util.Optional.empty();
         }
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
-                return true;
+                return java.util.Optional.of(Path.of(dir, name));
             }
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     private CredentialStore storeFor(String serverAddress) {
         String helper = file.credentialHelper(serverAddress);
         if (!helper.isEmpty()) {
-            return new NativeStore(helper);
+            return new NativeStore(helper, env);
         }
         String store = !file.credentialsStore().isEmpty() ? file.credentialsStore() : detectedHelper;
         if (!store.isEmpty()) {
-            return new NativeStore(store);
+            return new NativeStore(store, env);
         }
         return null;
     }

@@ -7,6 +7,7 @@ import dev.charter.oci.OciException;
 import dev.charter.oci.auth.Credential;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,9 +22,15 @@ public final class NativeStore implements CredentialStore {
     private static final String NOT_FOUND = "credentials not found in native keychain";
 
     private final String helper;
+    private final java.util.Map<String, String> env;
 
-    public NativeStore(String helperSuffix) {
+    /**
+     * @param env the environment the helper runs in — the CLI's, not necessarily the JVM's — and
+     *            whose PATH finds it ({@code pass} needs GNUPGHOME, PASSWORD_STORE_DIR, HOME …)
+     */
+    public NativeStore(String helperSuffix, java.util.Map<String, String> env) {
         this.helper = "docker-credential-" + helperSuffix;
+        this.env = env;
     }
 
     @Override
@@ -78,7 +85,11 @@ public final class NativeStore implements CredentialStore {
 
     private Result run(String action, String input) {
         try {
-            Process process = new ProcessBuilder(helper, action).redirectErrorStream(true).start();
+            String executable = ConfigFileStore.lookPath(env, helper).map(Path::toString).orElseThrow(() -> new IOException(helper));
+            ProcessBuilder builder = new ProcessBuilder(executable, action).redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            Process process = builder.start();
             try (var stdin = process.getOutputStream()) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));
             }
