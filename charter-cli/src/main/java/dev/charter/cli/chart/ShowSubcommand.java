@@ -55,10 +55,34 @@ abstract class ShowSubcommand extends BaseCommand {
         } catch (ChartException e) {
             throw new CliException(e.getMessage(), e);
         }
-        byte[] output = render(chart, section());
+        byte[] output = section() == Section.VALUES && !jsonpath().isEmpty()
+                ? valuesAt(chart, jsonpath()) : render(chart, section());
         ctx().out().write(output);
         ctx().out().flush();
         return 0;
+    }
+
+    /** {@code show values --jsonpath}; empty for the other sections. */
+    String jsonpath() {
+        return "";
+    }
+
+    /**
+     * Helm's {@code show values --jsonpath}: Kubernetes JSONPath over the chart's values; a template
+     * that does not parse is an error, one that fails to evaluate prints nothing (Helm ignores that error).
+     */
+    static byte[] valuesAt(Chart chart, String template) {
+        dev.charter.chart.jsonpath.JsonPath path;
+        try {
+            path = dev.charter.chart.jsonpath.JsonPath.parse(template);
+        } catch (dev.charter.chart.jsonpath.JsonPathException e) {
+            throw new CliException("error parsing jsonpath " + template + ": " + e.getMessage());
+        }
+        try {
+            return path.execute(chart.values()).getBytes(StandardCharsets.UTF_8);
+        } catch (dev.charter.chart.jsonpath.JsonPathException e) {
+            return new byte[0];
+        }
     }
 
     /** Helm's {@code Show.Run} output for one section. */
@@ -128,10 +152,12 @@ abstract class ShowSubcommand extends BaseCommand {
 
         @Override
         Section section() {
-            if (!jsonpath.isEmpty()) {
-                throw new CliException("--jsonpath is not supported yet");
-            }
             return Section.VALUES;
+        }
+
+        @Override
+        String jsonpath() {
+            return jsonpath;
         }
     }
 
