@@ -183,11 +183,27 @@ public final class GoYaml {
         increaseIndent(false, false);
         for (Map.Entry<String, Object> e : m.entries()) {
             writeIndent();
-            node(e.getKey(), false, true, true, false);
-            writeIndicator(":", false, false, false);
+            if (simpleKeyAllowed(e.getKey())) {
+                node(e.getKey(), false, true, true, false);
+                writeIndicator(":", false, false, false);
+            } else {
+                // libyaml's complex key: "? " + the key in its own style, then ": " on a new line
+                writeIndicator("?", true, false, true);
+                node(e.getKey(), false, true, false, false);
+                writeIndent();
+                writeIndicator(":", true, false, true);
+            }
             node(((Holder) e.getValue()).value(), false, true, false, false);
         }
         indent = saved;
+    }
+
+    /** libyaml's {@code yaml_emitter_check_simple_key} for a scalar key: one line, at most 128 bytes. */
+    private static boolean simpleKeyAllowed(String key) {
+        if (key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 128) {
+            return false;
+        }
+        return key.codePoints().noneMatch(Analysis::isBreak);
     }
 
     private void blockSequence(List<?> items, boolean mappingContext) {

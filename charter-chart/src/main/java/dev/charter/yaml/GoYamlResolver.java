@@ -25,8 +25,8 @@ public final class GoYamlResolver {
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final Pattern BASE60 = Pattern.compile("[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?");
     private static final Pattern TIMESTAMP = Pattern.compile(
-            "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2}))"
-                    + "|(?: [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\\.[0-9]+)?))?");
+            "([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:[Tt]([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\\.[0-9]+)?(?:Z|[+-]([0-9]{2}):([0-9]{2})))"
+                    + "|(?: ([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2})(?:\\.[0-9]+)?))?");
 
     private static Map<String, Object> buildMap() {
         Map<String, Object> m = new java.util.HashMap<>();
@@ -72,7 +72,7 @@ public final class GoYamlResolver {
                 }
             }
             case 'D', 'S' -> {
-                if (hint == 'D' && TIMESTAMP.matcher(in).matches()) {
+                if (hint == 'D' && isTimestamp(in)) {
                     return new Timestamp(in);
                 }
                 String plain = in.replace("_", "");
@@ -91,6 +91,30 @@ public final class GoYamlResolver {
             }
         }
         return in;
+    }
+
+    /**
+     * go-yaml's {@code parseTimestamp}: one of its layouts, and a real date and time as Go's
+     * {@code time.Parse} checks them ({@code 2001-02-30} and hour 24 stay strings).
+     */
+    static boolean isTimestamp(String in) {
+        java.util.regex.Matcher m = TIMESTAMP.matcher(in);
+        if (!m.matches()) {
+            return false;
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return false;
+        }
+        int t = m.group(4) != null ? 4 : m.group(9) != null ? 9 : -1;
+        if (t > 0 && (Integer.parseInt(m.group(t)) > 23 || Integer.parseInt(m.group(t + 1)) > 59
+                || Integer.parseInt(m.group(t + 2)) > 59)) {
+            return false;
+        }
+        // time.Parse's zone offset ranges: hours up to 24, minutes up to 60
+        return m.group(7) == null || (Integer.parseInt(m.group(7)) <= 24 && Integer.parseInt(m.group(8)) <= 60);
     }
 
     /** True when a string written plain would read back as something other than the same string. */
