@@ -20,80 +20,80 @@ final class Strings {
         return Base64.getEncoder().encodeToString(Go.utf8(s));
     }
 
+    private static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /** Go's {@code base64.StdEncoding.DecodeString} (quantum by quantum, as {@code decodeQuantum}); errors as their text. */
     static String b64dec(String s) {
-        byte[] in = Go.utf8(s);
-        // Go's StdEncoding ignores \r and \n; everything else must be strict.
-        ByteArrayOutputStream clean = new ByteArrayOutputStream();
-        int[] pos = new int[in.length];
-        int n = 0;
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] != '\r' && in[i] != '\n') {
-                clean.write(in[i]);
-                pos[n++] = i;
-            }
-        }
-        byte[] c = clean.toByteArray();
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        byte[] src = Go.utf8(s);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int i = 0;
-        while (i < c.length) {
-            int[] q = new int[4];
-            int got = 0;
-            int j = i;
-            while (got < 4) {
-                if (j >= c.length) {
-                    if (got == 0) {
+        int si = 0;
+        while (si < src.length) {
+            int[] dbuf = new int[4];
+            int dlen = 4;
+            String error = null;
+            quantum:
+            for (int j = 0; j < 4; j++) {
+                if (si == src.length) {
+                    if (j == 0) {
                         return Go.str(out.toByteArray());
                     }
-                    if (got == 1) {
-                        return corrupt(pos, Math.max(0, n - 1), out);
-                    }
-                    return corrupt(pos, n, out);
+                    return corrupt64(si - j); // padding is required
                 }
-                byte ch = c[j];
-                if (ch == '=') {
-                    // padding
-                    if (got < 2) {
-                        return corrupt(pos, j, out);
-                    }
-                    if (got == 2) {
-                        if (j + 1 >= c.length) {
-                            return corrupt(pos, n, out);
-                        }
-                        if (c[j + 1] != '=') {
-                            return corrupt(pos, j + 1, out);
-                        }
-                        if (j + 2 < c.length) {
-                            return corrupt(pos, j + 2, out);
-                        }
-                    } else if (j + 1 < c.length) {
-                        return corrupt(pos, j + 1, out);
-                    }
-                    for (int k = 0; k < got - 1; k++) {
-                        int v = (q[0] << 18) | (q[1] << 12) | (q[2] << 6);
-                        out.write((v >> (16 - 8 * k)) & 0xFF);
-                    }
-                    return Go.str(out.toByteArray());
+                int in = src[si] & 0xff;
+                si++;
+                int v = in < 128 ? B64.indexOf(in) : -1;
+                if (v >= 0) {
+                    dbuf[j] = v;
+                    continue;
                 }
-                int idx = alphabet.indexOf(ch);
-                if (idx < 0 || ch == 0) {
-                    return corrupt(pos, j, out);
+                if (in == '\n' || in == '\r') {
+                    j--;
+                    continue;
                 }
-                q[got++] = idx;
-                j++;
+                if (in != '=') {
+                    return corrupt64(si - 1);
+                }
+                switch (j) {
+                    case 0, 1 -> {
+                        return corrupt64(si - 1);
+                    }
+                    case 2 -> {
+                        while (si < src.length && (src[si] == '\n' || src[si] == '\r')) {
+                            si++;
+                        }
+                        if (si == src.length) {
+                            return corrupt64(src.length);
+                        }
+                        if (src[si] != '=') {
+                            return corrupt64(si - 1);
+                        }
+                        si++;
+                    }
+                    default -> {
+                    }
+                }
+                while (si < src.length && (src[si] == '\n' || src[si] == '\r')) {
+                    si++;
+                }
+                if (si < src.length) {
+                    error = corrupt64(si); // trailing garbage
+                }
+                dlen = j;
+                break quantum;
             }
-            int v = (q[0] << 18) | (q[1] << 12) | (q[2] << 6) | q[3];
-            out.write((v >> 16) & 0xFF);
-            out.write((v >> 8) & 0xFF);
-            out.write(v & 0xFF);
-            i = j;
+            int val = dbuf[0] << 18 | dbuf[1] << 12 | dbuf[2] << 6 | dbuf[3];
+            for (int k = 0; k < dlen - 1; k++) {
+                out.write((val >> (16 - 8 * k)) & 0xff);
+            }
+            if (error != null) {
+                return error;
+            }
         }
         return Go.str(out.toByteArray());
     }
 
-    private static String corrupt(int[] pos, int idx, ByteArrayOutputStream out) {
-        long p = idx < pos.length && idx >= 0 ? pos[idx] : (pos.length == 0 ? 0 : pos[pos.length - 1] + 1);
-        return "illegal base64 data at input byte " + (idx >= 0 && idx < pos.length ? pos[idx] : p);
+    private static String corrupt64(long at) {
+        return "illegal base64 data at input byte " + at;
     }
 
     static String b32enc(String s) {
@@ -120,49 +120,58 @@ final class Strings {
         return sb.toString();
     }
 
+    private static final String B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+    /** Go's {@code base32.StdEncoding.DecodeString}: newlines stripped first, then 8-character quanta. */
     static String b32dec(String s) {
-        String alpha = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        byte[] raw = Go.utf8(s);
-        ByteArrayOutputStream cleanB = new ByteArrayOutputStream();
-        List<Integer> pos = new ArrayList<>();
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] != '\r' && raw[i] != '\n') {
-                cleanB.write(raw[i]);
-                pos.add(i);
+        ByteArrayOutputStream stripped = new ByteArrayOutputStream();
+        for (byte b : Go.utf8(s)) {
+            if (b != '\r' && b != '\n') {
+                stripped.write(b);
             }
         }
-        byte[] c = cleanB.toByteArray();
+        byte[] src = stripped.toByteArray();
+        int olen = src.length;
+        int p = 0;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int i = 0;
-        while (i < c.length) {
-            if (c.length - i < 8) {
-                return "illegal base32 data at input byte " + (pos.isEmpty() ? 0 : pos.get(pos.size() - 1) + 1 - 0 - (c.length - i) + (c.length - i));
-            }
-            long buf = 0;
+        boolean end = false;
+        while (p < olen && !end) {
+            int[] dbuf = new int[8];
             int dlen = 8;
-            for (int k = 0; k < 8; k++) {
-                byte ch = c[i + k];
-                if (ch == '=') {
-                    // the rest must be padding
-                    for (int m = k; m < 8; m++) {
-                        if (c[i + m] != '=') {
-                            return "illegal base32 data at input byte " + pos.get(i + m);
+            for (int j = 0; j < 8; ) {
+                int remaining = olen - p;
+                if (remaining == 0) {
+                    return corrupt32(olen - j); // missing padding
+                }
+                int in = src[p] & 0xff;
+                p++;
+                remaining--;
+                if (in == '=' && j >= 2 && remaining < 8) {
+                    if (remaining + j < 8 - 1) {
+                        return corrupt32(olen); // not enough padding
+                    }
+                    for (int k = 0; k < 8 - 1 - j; k++) {
+                        if (remaining > k && src[p + k] != '=') {
+                            return corrupt32(olen - remaining + k - 1);
                         }
                     }
-                    if (k == 0 || k == 1 || k == 3 || k == 6 || i + 8 < c.length) {
-                        return "illegal base32 data at input byte " + pos.get(i + k);
-                    }
-                    dlen = k;
-                    for (int m = k; m < 8; m++) {
-                        buf <<= 5;
+                    dlen = j;
+                    end = true;
+                    if (dlen == 1 || dlen == 3 || dlen == 6) {
+                        return corrupt32(olen - remaining - 1);
                     }
                     break;
                 }
-                int idx = alpha.indexOf(ch);
-                if (idx < 0) {
-                    return "illegal base32 data at input byte " + pos.get(i + k);
+                int v = in < 128 ? B32.indexOf(in) : -1;
+                if (v < 0) {
+                    return corrupt32(olen - remaining - 1);
                 }
-                buf = (buf << 5) | idx;
+                dbuf[j] = v;
+                j++;
+            }
+            long buf = 0;
+            for (int k = 0; k < 8; k++) {
+                buf = buf << 5 | dbuf[k];
             }
             int nbytes = switch (dlen) {
                 case 2 -> 1;
@@ -172,14 +181,14 @@ final class Strings {
                 default -> 5;
             };
             for (int k = 0; k < nbytes; k++) {
-                out.write((int) ((buf >> (32 - 8 * k)) & 0xFF));
-            }
-            i += 8;
-            if (dlen < 8) {
-                break;
+                out.write((int) ((buf >> (32 - 8 * k)) & 0xff));
             }
         }
         return Go.str(out.toByteArray());
+    }
+
+    private static String corrupt32(long at) {
+        return "illegal base32 data at input byte " + at;
     }
 
     // ---- goutils ----
