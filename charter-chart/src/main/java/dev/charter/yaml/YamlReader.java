@@ -390,6 +390,10 @@ public final class YamlReader {
                 return n.value;
             }
             Object out = GoYamlResolver.resolve(n.value);
+            if (out instanceof GoYamlResolver.Timestamp && !tag.isEmpty() && !tag.equals(PREFIX + "timestamp")) {
+                // go-yaml only tries timestamps for untagged or !!timestamp scalars: otherwise it is a !!str
+                out = n.value;
+            }
             String rtag = out == null ? "null" : out instanceof Boolean ? "bool"
                     : out instanceof Long || out instanceof BigInteger ? "int" : out instanceof Double ? "float"
                     : out instanceof GoYamlResolver.Timestamp ? "timestamp" : out == GoYamlResolver.MERGE ? "merge" : "str";
