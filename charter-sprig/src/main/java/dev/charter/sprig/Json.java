@@ -189,6 +189,25 @@ public final class Json {
     // ---- decoding ----
 
     /** json.Unmarshal into interface{}. */
+    /**
+     * What Go's {@code json.NewDecoder(r).Decode(&v)} says about {@code data} — it reads one value and
+     * ignores what follows — or null when that value is well-formed: {@code EOF} for nothing,
+     * {@code unexpected EOF} for a cut-off value, the scanner's {@code invalid character …} otherwise.
+     */
+    public static String decoderError(byte[] data) {
+        Parser p = new Parser(data);
+        p.skipWs();
+        if (p.pos >= data.length) {
+            return "EOF";
+        }
+        try {
+            p.value();
+            return null;
+        } catch (SprigException e) {
+            return e.getMessage().equals("unexpected end of JSON input") ? "unexpected EOF" : e.getMessage();
+        }
+    }
+
     public static Object unmarshal(String text) {
         Parser p = new Parser(Go.utf8(text));
         p.checkValid();
@@ -247,11 +266,8 @@ public final class Json {
             if (pos >= b.length) {
                 return new SprigException("unexpected end of JSON input");
             }
+            // Go's scanner reports the byte, taken as a rune: 0xC3 of "é" prints as 'Ã'
             int c = b[pos] & 0xFF;
-            if (c >= 0x80) {
-                long packed = dev.charter.template.text.Utf8.decode(b, pos, b.length);
-                c = dev.charter.template.text.Utf8.rune(packed);
-            }
             return new SprigException("invalid character " + quoteChar(c) + " " + ctx);
         }
 

@@ -66,6 +66,17 @@ class RegistryConfigStartupTest {
         assertSameAsHelm(Map.of("HELM_REGISTRY_CONFIG", sub.toString()), "version");
     }
 
+    /** Go's json.Decoder texts for every kind of broken file (it reads one value: trailing data is fine). */
+    @ParameterizedTest
+    @ValueSource(strings = {"nul", "tru", "{\"auths\": tru}", "{\"a\" 1}", "[1,]", "{} trailing", "{\"auths\":{}}x",
+            "{\"auths\": {\"h\": {\"auth\": \"x\"},}}", "{\"a\": 01}", "{\"a\": -}", "{\"a\": 1.}", "{\"a\": 1e}",
+            "{\"a\": \"\\q\"}", "{\"a\": \"\u0001\"}", "\u00e9", "{\"a\": [1 2]}", "{'a': 1}", "  ", "{\"a\":",
+            "{\"a\": \"x", "{\"credsStore\": 1}", "null", "\"str\"", "{\"a\": nul}"})
+    void goDecoderErrors(String content) throws IOException {
+        Path file = Files.writeString(dir.resolve("shape.json"), content, StandardCharsets.UTF_8);
+        assertSameAsHelm(Map.of("HELM_REGISTRY_CONFIG", file.toString()), "show", "chart", "/nonexistent/chart");
+    }
+
     @Test
     void registryConfigFlagIsReadBeforeParsing() throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.json"));

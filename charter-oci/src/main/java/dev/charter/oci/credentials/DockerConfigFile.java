@@ -115,21 +115,10 @@ public final class DockerConfigFile {
         return "string";
     }
 
-    /** The gist of Go's decoder message; the common cases match exactly. */
+    /** Go's {@code json.Decoder} message for bytes Jackson rejected (Jackson's own text if Go would accept them). */
     private static String goDecodeError(byte[] bytes, JsonProcessingException e) {
-        String text = new String(bytes, StandardCharsets.UTF_8).strip();
-        if (text.isEmpty()) {
-            return "EOF";
-        }
-        String message = e.getOriginalMessage();
-        if (message.contains("end-of-input") || message.contains("Unexpected end")) {
-            return "unexpected EOF";
-        }
-        char first = text.charAt(0);
-        if ("{[\"-0123456789tfn".indexOf(first) < 0) {
-            return "invalid character '" + first + "' looking for beginning of value";
-        }
-        return message;
+        String go = dev.charter.sprig.Json.decoderError(bytes);
+        return go != null ? go : e.getOriginalMessage();
     }
 
     public Path path() {
