@@ -75,6 +75,8 @@ final class GoYamlParser {
         String value;
         boolean implicit;
         int style;
+        /** Collections only: written in flow style ({@code [..]}/{@code {..}}), as the node API keeps it. */
+        boolean flow;
 
         Event(E type, Mark start) {
             this.type = type;
@@ -1301,11 +1303,11 @@ final class GoYamlParser {
         }
         if (t.type == T.FLOW_SEQUENCE_START) {
             state = S.FLOW_SEQUENCE_FIRST_ENTRY;
-            return collection(E.SEQUENCE_START, start, anchor, tag, implicit);
+            return flow(collection(E.SEQUENCE_START, start, anchor, tag, implicit));
         }
         if (t.type == T.FLOW_MAPPING_START) {
             state = S.FLOW_MAPPING_FIRST_KEY;
-            return collection(E.MAPPING_START, start, anchor, tag, implicit);
+            return flow(collection(E.MAPPING_START, start, anchor, tag, implicit));
         }
         if (block && t.type == T.BLOCK_SEQUENCE_START) {
             state = S.BLOCK_SEQUENCE_FIRST_ENTRY;
@@ -1327,6 +1329,11 @@ final class GoYamlParser {
         }
         throw parserError(block ? "while parsing a block node" : "while parsing a flow node", start,
                 "did not find expected node content", t.start);
+    }
+
+    private static Event flow(Event e) {
+        e.flow = true;
+        return e;
     }
 
     private static Event collection(E type, Mark start, String anchor, String tag, boolean implicit) {
@@ -1442,7 +1449,7 @@ final class GoYamlParser {
             }
             if (t.type == T.KEY) {
                 state = S.FLOW_SEQUENCE_ENTRY_MAPPING_KEY;
-                Event e = collection(E.MAPPING_START, t.start, null, "", true);
+                Event e = flow(collection(E.MAPPING_START, t.start, null, "", true));
                 skipToken();
                 return e;
             } else if (t.type != T.FLOW_SEQUENCE_END) {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import io.fabric8.kubernetes.client.internal.SSLUtils;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.File;
 import java.nio.file.Files;
@@ -26,11 +27,14 @@ public final class KubeConnection implements AutoCloseable {
 
     private final Config config;
     private final String namespace;
+    /** The name the server certificate must carry (client-go's TLSClientConfig.ServerName); empty: the URL's host. */
+    private final String tlsServerName;
     private KubernetesClient client;
 
-    private KubeConnection(Config config, String namespace) {
+    private KubeConnection(Config config, String namespace, String tlsServerName) {
         this.config = config;
         this.namespace = namespace;
+        this.tlsServerName = tlsServerName;
     }
 
     public static KubeConnection open(KubeOptions o) {
@@ -55,7 +59,21 @@ public final class KubeConnection implements AutoCloseable {
             config = Config.empty();
             config.setMasterUrl("http://localhost:8080");
         }
-        if (!o.apiServer().isEmpty()) config.setMasterUrl(o.apiServer());
+        String tlsServerName = "";
+        if (merged != null && ctx != null && ctx.getContext() != null) {
+            for (NamedCluster nc : merged.getClusters()) {
+                if (nc.getName().equals(ctx.getContext().getCluster()) && nc.getCluster() != null
+                        && nc.getCluster().getTlsServerName() != null) {
+                    tlsServerName = nc.getCluster().getTlsServerName();
+                }
+            }
+        }
+        if (!o.apiServer().isEmpty()) {
+            config.setMasterUrl(o.apiServer());
+            // clientcmd: a server override drops the kubeconfig's tls-server-name, which named the old server
+            tlsServerName = "";
+        }
+        if (o.tlsServerName() != null && !o.tlsServerName().isEmpty()) tlsServerName = o.tlsServerName();
         if (!o.token().isEmpty()) {
             config.setOauthToken(o.token());
         }
@@ -76,7 +94,7 @@ public final class KubeConnection implements AutoCloseable {
         }
         config.setNamespace(ns);
         config.setRequestTimeout(0);
-        return new KubeConnection(config, ns);
+        return new KubeConnection(config, ns, tlsServerName);
     }
 
     /** The namespace Helm would use: only reads kubeconfig, never fails. */
@@ -170,9 +188,40 @@ public final class KubeConnection implements AutoCloseable {
 
     public synchronized KubernetesClient client() {
         if (client == null) {
-            client = new KubernetesClientBuilder().withConfig(config).build();
+            // Netty (under Vert.x) otherwise calls sun.misc.Unsafe, and JDK 24+ print a four-line WARNING on
+            // stderr at every release command, where Helm prints nothing
+            if (System.getProperty("io.netty.noUnsafe") == null) System.setProperty("io.netty.noUnsafe", "true");
+            // no ServiceLoader scan of every model class on the class path (most of a release command's start-up);
+            // the typed calls Charter makes name their classes, and generic resources need none
+            KubernetesClientBuilder b = new KubernetesClientBuilder().withConfig(config)
+                    .withKubernetesSerialization(new io.fabric8.kubernetes.client.utils.KubernetesSerialization(
+                            new com.fasterxml.jackson.databind.ObjectMapper(), false));
+            if (!config.isTrustCerts() && config.getMasterUrl().startsWith("https:")) {
+                config.setDisableHostnameVerification(true);
+                b.withHttpClientBuilderConsumer(this::verifyLikeGo);
+            }
+            client = b.build();
         }
         return client;
+    }
+
+    /**
+     * Replaces the HTTP client's trust with {@link ServerNameTrustManager}: Go's chain and SAN checks against
+     * the TLS server name (or the URL's host), with Go's error texts.
+     */
+    private void verifyLikeGo(io.fabric8.kubernetes.client.http.HttpClient.Builder builder) {
+        String host = tlsServerName.isEmpty() ? java.net.URI.create(config.getMasterUrl()).getHost() : tlsServerName;
+        try {
+            javax.net.ssl.X509TrustManager chain = null;
+            for (javax.net.ssl.TrustManager tm : SSLUtils.trustManagers(config)) {
+                if (tm instanceof javax.net.ssl.X509TrustManager x) chain = x;
+            }
+            if (chain == null) return;
+            builder.sslContext(SSLUtils.keyManagers(config),
+                    new javax.net.ssl.TrustManager[] {new ServerNameTrustManager(chain, host)});
+        } catch (Exception e) {
+            throw new KubeException("unable to load TLS configuration: " + e.getMessage(), e);
+        }
     }
 
     /** Helm's {@code IsReachable}: the server answers /version. */
@@ -180,9 +229,11 @@ public final class KubeConnection implements AutoCloseable {
         try {
             client().getKubernetesVersion();
         } catch (KubernetesClientException e) {
-            Throwable c = e;
-            while (c.getCause() != null) c = c.getCause();
-            throw new KubeException("Kubernetes cluster unreachable: " + (c.getMessage() != null ? c.getMessage() : e.getMessage()), e);
+            // a 401 reaches client-go's discovery as a generic server response, whose text is fixed
+            String detail = e.getCode() == 401 ? "the server has asked for the client to provide credentials"
+                    : e.getCode() > 0 ? dev.charter.kube.storage.KubeErrors.message(e)
+                    : GoNetErrors.describe("GET", config.getMasterUrl().replaceAll("/+$", "") + "/version", e);
+            throw new KubeException("kubernetes cluster unreachable: " + detail, e);
         }
     }
 

@@ -52,9 +52,22 @@ public final class HelmFunctions {
         }
     }
 
-    /** The options that shape the function map of one render. */
-    public record Options(boolean strict, boolean lintMode, boolean enableDns) {
+    /**
+     * Helm's {@code lookup} against a cluster: the object (or list, when {@code name} is empty) as
+     * unstructured content, an empty map when not found; other failures throw with Helm's text.
+     */
+    @FunctionalInterface
+    public interface Lookup {
+        Map<String, Object> lookup(String apiVersion, String kind, String namespace, String name);
+    }
+
+    /** The options that shape the function map of one render; a null {@code lookup} is Helm's offline one (empty maps). */
+    public record Options(boolean strict, boolean lintMode, boolean enableDns, Lookup lookup) {
         public static final Options DEFAULT = new Options(false, false, false);
+
+        public Options(boolean strict, boolean lintMode, boolean enableDns) {
+            this(strict, lintMode, enableDns, null);
+        }
     }
 
     /** The full map for one render; include/tpl share one recursion counter. */
@@ -89,7 +102,16 @@ public final class HelmFunctions {
         r.register("fromYaml", Signature.of(GoType.MAP, S), (c, a) -> fromYaml((String) a.get(0)));
         r.register("fromYamlArray", Signature.of(GoType.SLICE, S), (c, a) -> fromYamlArray((String) a.get(0)));
         r.register("fromJsonArray", Signature.of(GoType.SLICE, S), (c, a) -> fromJsonArray((String) a.get(0)));
-        r.register("lookup", Signature.of(GoType.MAP, S, S, S, S), (c, a) -> new LinkedHashMap<String, Object>());
+        r.register("lookup", Signature.of(GoType.MAP, S, S, S, S), (c, a) -> {
+            if (opts.lookup() == null) {
+                return new LinkedHashMap<String, Object>();
+            }
+            try {
+                return opts.lookup().lookup((String) a.get(0), (String) a.get(1), (String) a.get(2), (String) a.get(3));
+            } catch (RuntimeException e) {
+                throw new HelmFunctionException(e.getMessage(), e);
+            }
+        });
 
         Map<String, Integer> includedNames = new HashMap<>();
         r.register("include", Signature.of(S, S, A), (ctx, a) -> include(ctx, includedNames, (String) a.get(0), a.get(1)));

@@ -114,6 +114,21 @@ public final class Renderer {
 
     /** Renders a chart for a release: the whole of Helm's client-only install up to the manifests. */
     public static RenderResult render(Chart chart, Map<String, Object> userValues, Options opts) {
+        return render(chart, userValues, opts, null);
+    }
+
+    /** As {@link #render(Chart, Map, Options)}, with {@code lookup} answered by a cluster (null: empty maps). */
+    public static RenderResult render(Chart chart, Map<String, Object> userValues, Options opts,
+                                      HelmFunctions.Lookup lookup) {
+        return render(chart, userValues, opts, lookup, null);
+    }
+
+    /**
+     * As {@link #render(Chart, Map, Options, HelmFunctions.Lookup)}, with the rendered files passed
+     * through {@code postRenderer} (null: none) before hooks and manifests are sorted, as Helm does.
+     */
+    public static RenderResult render(Chart chart, Map<String, Object> userValues, Options opts,
+                                      HelmFunctions.Lookup lookup, PostRenderer postRenderer) {
         String nameErr = releaseNameError(opts.releaseName());
         if (nameErr != null) {
             throw new RenderException("release name check failed: release name \"" + opts.releaseName() + "\": " + nameErr);
@@ -130,7 +145,7 @@ public final class Renderer {
                 : Capabilities.defaults(opts.kubeVersion(), opts.apiVersions(), opts.helmVersion());
         Map<String, Object> top = toRenderValues(root, vals, opts, caps);
         try {
-            return renderResources(root, top, caps, opts);
+            return renderResources(root, top, caps, opts, lookup, postRenderer);
         } catch (RenderException e) {
             if (e.partial() != null) {
                 throw e;
@@ -173,13 +188,14 @@ public final class Renderer {
     }
 
     private static RenderResult renderResources(ChartNode root, Map<String, Object> top, Capabilities caps,
-                                                Options opts) {
+                                                Options opts, HelmFunctions.Lookup lookup,
+                                                PostRenderer postRenderer) {
         String kv = root.metadata().kubeVersion();
         if (!kv.isEmpty() && !Dependencies.isCompatibleRange(kv, caps.kubeVersion().string())) {
             throw new RenderException("chart requires kubeVersion: " + kv + " which is incompatible with Kubernetes "
                     + caps.kubeVersion().version);
         }
-        Engine engine = new Engine(new HelmFunctions.Options(opts.strict(), false, opts.enableDns()));
+        Engine engine = new Engine(new HelmFunctions.Options(opts.strict(), false, opts.enableDns(), lookup));
         Map<String, String> files = new LinkedHashMap<>(engine.render(root, top));
         StringBuilder notes = new StringBuilder();
         String rootNotes = root.name() + "/templates/NOTES.txt";
@@ -194,8 +210,32 @@ public final class Renderer {
                 files.remove(k);
             }
         }
+        if (postRenderer != null) {
+            files = postRender(files, postRenderer);
+        }
         ManifestSorter.Sorted sorted = ManifestSorter.sort(files);
         return new RenderResult(sorted.manifests(), sorted.hooks(), notes.toString(), root.crdObjects(), root,
                 top, files);
+    }
+
+    /** Helm's post-render step: merge into one stream, run the post-renderer, split back into files. */
+    private static Map<String, String> postRender(Map<String, String> files, PostRenderer postRenderer) {
+        String merged;
+        try {
+            merged = PostRenderStream.merge(files);
+        } catch (PostRenderStream.StreamException e) {
+            throw new RenderException("error merging manifests: " + e.getMessage(), e);
+        }
+        String postRendered;
+        try {
+            postRendered = postRenderer.run(merged);
+        } catch (RenderException e) {
+            throw new RenderException("error while running post render on files: " + e.getMessage(), e);
+        }
+        try {
+            return new LinkedHashMap<>(PostRenderStream.split(postRendered));
+        } catch (PostRenderStream.StreamException e) {
+            throw new RenderException("error while parsing post rendered output: " + e.getMessage(), e);
+        }
     }
 }

@@ -40,7 +40,17 @@ public final class GetCommand extends BaseCommand {
         @Override
         protected int execute() {
             Release r = release();
-            if (!template.isEmpty()) throw new dev.charter.cli.CliException("--template is not supported yet");
+            if (!template.isEmpty()) {
+                // Helm's tpl: plain text/template (no Sprig) over {"Release": *release.Release}
+                Map<String, Object> data = new java.util.LinkedHashMap<>();
+                data.put("Release", dev.charter.kube.release.ReleaseStruct.of(r));
+                try {
+                    dev.charter.template.Template.named("_").parse(template).execute(data, ctx().out());
+                } catch (dev.charter.template.TemplateException e) {
+                    throw new dev.charter.cli.CliException(e.getMessage(), e);
+                }
+                return 0;
+            }
             printStatus(ctx().out(), r, true, true, false, ReleaseActions.computedValues(r));
             return 0;
         }

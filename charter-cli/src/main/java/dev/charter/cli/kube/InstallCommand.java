@@ -23,6 +23,7 @@ public final class InstallCommand extends KubeCommand {
     @Parameters(hidden = true) List<String> args = new ArrayList<>();
     @Mixin ChartPathOptions chartPath;
     @Mixin ValuesFlags valuesFlags;
+    @Mixin dev.charter.cli.PostRendererFlags postRendererFlags;
 
     @Option(names = "--create-namespace", description = "create the release namespace if not present") boolean createNamespace;
     @Option(names = "--force-replace", description = "force resource updates by replacement") boolean forceReplace;
@@ -55,6 +56,7 @@ public final class InstallCommand extends KubeCommand {
 
     @Override
     protected int execute() {
+        postRenderer = postRendererFlags.resolve(ctx());
         if (atomic) ctx().err().println("Flag --atomic has been deprecated, use --rollback-on-failure instead");
         requireMinimumArgs(args, 1);
         checkFormat(output);
@@ -69,6 +71,9 @@ public final class InstallCommand extends KubeCommand {
         print(rel, output, hideNotes);
         return 0;
     }
+
+    /** The plugin named by {@code --post-renderer}, resolved first as Helm does while parsing flags. */
+    private dev.charter.chart.render.PostRenderer postRenderer;
 
     /** Helm's {@code runInstall}; also used by {@code upgrade --install}. */
     Release run(ReleaseActions.DryRun dr, boolean replaceForced, List<String> args, boolean fromUpgrade) {
@@ -98,6 +103,7 @@ public final class InstallCommand extends KubeCommand {
         o.labels = new LinkedHashMap<>(labels);
         o.enableDns = enableDns;
         o.hideSecret = hideSecret;
+        o.postRenderer = postRenderer;
         o.takeOwnership = takeOwnership;
         return actions().install(chart, vals, o);
     }

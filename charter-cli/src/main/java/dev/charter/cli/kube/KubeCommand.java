@@ -52,6 +52,10 @@ public abstract class KubeCommand extends BaseCommand {
     protected final int run() throws Exception {
         try {
             return execute();
+        } catch (dev.charter.kube.storage.MemoryDriverData.Fatal e) {
+            // Helm's log.Fatal during start-up: one INFO log line, no "Error:"
+            ctx().err().println("level=INFO msg=" + dev.charter.chart.GoQuote.quote(e.getMessage()));
+            return 1;
         } catch (RuntimeException e) {
             if (e instanceof CliException) throw e;
             throw new CliException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

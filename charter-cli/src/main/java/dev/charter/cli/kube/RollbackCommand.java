@@ -36,7 +36,7 @@ public final class RollbackCommand extends KubeCommand {
         }
         o.dryRun = dryRun != null && !dryRun.equals("none") && !dryRun.equals("false");
         o.force = force; o.forceConflicts = forceConflicts; o.disableHooks = noHooks;
-        o.serverSideApply = !serverSide.equals("false");
+        o.serverSide = serverSide;
         o.timeoutMillis = Durations.parseMillis(timeout);
         o.waitReady = !wait.equals("hookOnly"); o.waitForJobs = waitForJobs; o.cleanupOnFail = cleanupOnFail;
         o.maxHistory = historyMax != null ? historyMax : ctx().settings().maxHistory();

@@ -27,15 +27,36 @@ public final class TestCommand extends KubeCommand {
             if (f.matches("^!\\s?name=.*")) exclude.add(f.replaceFirst("^!\\s?name=", ""));
             else if (f.startsWith("name=")) include.add(f.substring(5));
         }
+        ReleaseActions actions = actions();
         Release rel;
+        RuntimeException runErr = null;
         try {
-            rel = actions().test(args.get(0), Durations.parseMillis(timeout), include, exclude);
+            rel = actions.test(args.get(0), Durations.parseMillis(timeout), include, exclude);
         } catch (ReleaseActions.TestFailure e) {
-            printStatus(ctx().out(), e.release(), ctx().settings().debug(), false, true, null);
-            throw new CliException(e.getMessage(), e);
+            rel = e.release();
+            runErr = e;
         }
-        // Helm v4.1.4 prints no NOTES here (observed), whatever --hide-notes says
-        printStatus(ctx().out(), rel, ctx().settings().debug(), false, true, null);
+        try {
+            // Helm v4.1.4 prints no NOTES here (observed), whatever --hide-notes says
+            printStatus(ctx().out(), rel, ctx().settings().debug(), false, true, null);
+            if (logs) {
+                ctx().out().print('\n');
+                try {
+                    actions.testPodLogs(rel, include, exclude, ctx().out());
+                } catch (RuntimeException e) {
+                    // errors.Join(runErr, err)
+                    throw new CliException(runErr == null ? e.getMessage() : runErr.getMessage() + "\n" + e.getMessage(), e);
+                }
+            }
+            if (runErr != null) throw new CliException(runErr.getMessage(), runErr);
+        } finally {
+            // Helm's delayed shutdown: hook deletion policies apply once the logs are read
+            try {
+                actions.testCleanup(rel);
+            } catch (RuntimeException ignored) {
+                // reported by Helm only when nothing else failed; Charter keeps the first error
+            }
+        }
         return 0;
     }
 }

@@ -25,6 +25,7 @@ public final class UpgradeCommand extends KubeCommand {
     @Parameters(hidden = true) List<String> args = new ArrayList<>();
     @Mixin ChartPathOptions chartPath;
     @Mixin ValuesFlags valuesFlags;
+    @Mixin dev.charter.cli.PostRendererFlags postRendererFlags;
 
     @Option(names = "--create-namespace", description = "if --install is set, create the release namespace if not present") boolean createNamespace;
     @Option(names = {"-i", "--install"}, description = "if a release by this name doesn't already exist, run an install") boolean install;
@@ -60,6 +61,7 @@ public final class UpgradeCommand extends KubeCommand {
 
     @Override
     protected int execute() {
+        postRenderer = postRendererFlags.resolve(ctx());
         if (atomic) ctx().err().println("Flag --atomic has been deprecated, use --rollback-on-failure instead");
         requireExactArgs(args, 2);
         checkFormat(output);
@@ -115,6 +117,7 @@ public final class UpgradeCommand extends KubeCommand {
         o.description = description;
         o.maxHistory = historyMax != null ? historyMax : ctx().settings().maxHistory();
         o.labels = new LinkedHashMap<>(labels);
+        o.postRenderer = postRenderer;
         Release rel;
         try {
             rel = actions().upgrade(name, chart, vals, o);
@@ -127,6 +130,9 @@ public final class UpgradeCommand extends KubeCommand {
         new Printer().print(rel, output, hideNotes);
         return 0;
     }
+
+    /** The plugin named by {@code --post-renderer}, resolved first as Helm does while parsing flags. */
+    private dev.charter.chart.render.PostRenderer postRenderer;
 
     private Release runInstall(ReleaseActions.DryRun dr, String wait, boolean replace) {
         if (chartPath.version.isEmpty() && devel) chartPath.version = ">0.0.0-0";
@@ -155,6 +161,7 @@ public final class UpgradeCommand extends KubeCommand {
         o.enableDns = enableDns;
         o.hideSecret = hideSecret;
         o.takeOwnership = takeOwnership;
+        o.postRenderer = postRenderer;
         try {
             return actions().install(chart, vals, o);
         } catch (RuntimeException e) {

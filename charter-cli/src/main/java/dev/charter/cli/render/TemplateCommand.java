@@ -8,6 +8,7 @@ import dev.charter.chart.render.BuildInfo;
 import dev.charter.chart.render.Hook;
 import dev.charter.chart.render.KubeVersion;
 import dev.charter.chart.render.Manifest;
+import dev.charter.chart.render.PostRenderer;
 import dev.charter.chart.render.ManifestSorter;
 import dev.charter.chart.render.RenderException;
 import dev.charter.chart.render.RenderResult;
@@ -15,6 +16,7 @@ import dev.charter.chart.render.Renderer;
 import dev.charter.chart.values.ChartNode;
 import dev.charter.cli.BaseCommand;
 import dev.charter.cli.ChartPathOptions;
+import dev.charter.cli.PostRendererFlags;
 import dev.charter.cli.CliException;
 import dev.charter.cli.ValuesFlags;
 import dev.charter.sprig.SprigFunctions;
@@ -89,16 +91,14 @@ public final class TemplateCommand extends BaseCommand {
     @Option(names = {"-a", "--api-versions"}, split = ",", paramLabel = "strings", description = "Kubernetes api versions used for Capabilities.APIVersions (multiple can be specified)") List<String> apiVersions = new ArrayList<>();
     @Option(names = "--release-name", description = "use release name in the output-dir path.") boolean useReleaseName;
     @Option(names = "--dry-run", arity = "0..1", fallbackValue = "unset", paramLabel = "string", description = "simulates the operation either client-side or server-side. Must be either: \"client\", or \"server\". '--dry-run=client simulates the operation client-side only and avoids cluster connections. '--dry-run=server' simulates/validates the operation on the server, requiring cluster connectivity. (default \"client\")") String dryRun = "client";
-    @Option(names = "--post-renderer", paramLabel = "postRendererString", description = "the name of a postrenderer type plugin to be used for post rendering. If it exists, the plugin will be used") String postRenderer;
-    @Option(names = "--post-renderer-args", paramLabel = "postRendererArgsSlice", description = "an argument to the post-renderer (can specify multiple) (default [])") List<String> postRendererArgs = new ArrayList<>();
+
+    @Mixin
+    PostRendererFlags postRendererFlags;
 
     @Override
     protected int run() throws Exception {
+        PostRenderer postRenderer = postRendererFlags.resolve(ctx());
         requireMinimumArgs(args, 1);
-        if (postRenderer != null) {
-            throw new CliException("invalid argument \"" + postRenderer + "\" for \"--post-renderer\" flag: plugin: {Name:"
-                    + postRenderer + " Type:postrenderer/v1} not found");
-        }
         KubeVersion kv = null;
         if (!kubeVersion.isEmpty()) {
             try {
@@ -149,7 +149,7 @@ public final class TemplateCommand extends BaseCommand {
                 .withSwitches(skipSchemaValidation, subNotes, enableDns);
         RenderResult rel;
         try {
-            rel = Renderer.render(chart, vals, opts);
+            rel = Renderer.render(chart, vals, opts, null, postRenderer);
         } catch (RenderException e) {
             for (String logged : List.of("release name check failed", "chart dependencies processing failed")) {
                 if (e.getMessage().startsWith(logged + ": ")) {

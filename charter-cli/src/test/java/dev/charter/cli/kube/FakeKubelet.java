@@ -24,10 +24,17 @@ final class FakeKubelet implements AutoCloseable {
     private final List<String> namespaces;
     private final Thread thread;
     private volatile boolean stop;
+    private final FakeNode node;
 
     FakeKubelet(Path kubeconfig, String... namespaces) throws Exception {
+        this(kubeconfig, null, namespaces);
+    }
+
+    /** With {@code logsDir}: standalone pods are first bound to a {@link FakeNode}, so their logs can be read. */
+    FakeKubelet(Path kubeconfig, Path logsDir, String... namespaces) throws Exception {
         this.client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
         this.namespaces = List.of(namespaces);
+        this.node = logsDir == null ? null : new FakeNode(client, logsDir);
         this.thread = new Thread(this::loop, "fake-kubelet");
         thread.setDaemon(true);
         thread.start();
@@ -69,6 +76,9 @@ final class FakeKubelet implements AutoCloseable {
             boolean owned = p.getMetadata().getOwnerReferences() != null && !p.getMetadata().getOwnerReferences().isEmpty();
             String body;
             if (!owned) {
+                if (node != null && (p.getSpec().getNodeName() == null || p.getSpec().getNodeName().isEmpty())) {
+                    node.bind(ns, p.getMetadata().getName());
+                }
                 String ph = p.getMetadata().getName().contains("fail") ? "Failed" : "Succeeded";
                 body = "{\"status\":{\"phase\":\"" + ph + "\",\"startTime\":\"" + now + "\"}}";
             } else if (p.getMetadata().getLabels() != null && "web".equals(p.getMetadata().getLabels().get("app"))) {
@@ -86,6 +96,7 @@ final class FakeKubelet implements AutoCloseable {
     public void close() {
         stop = true;
         thread.interrupt();
+        if (node != null) node.close();
         client.close();
     }
 }

@@ -6,6 +6,8 @@ import dev.charter.kube.client.ResourceClient;
 import dev.charter.kube.storage.Driver;
 import dev.charter.kube.storage.KubeRecordsDriver;
 import dev.charter.kube.storage.MemoryDriver;
+import dev.charter.kube.storage.MemoryDriverData;
+import dev.charter.kube.KubeException;
 import dev.charter.kube.storage.SqlDriver;
 import dev.charter.kube.storage.StorageException;
 import dev.charter.kube.storage.Storage;
@@ -22,6 +24,7 @@ public final class ActionConfig implements AutoCloseable {
     private final Storage storage;
     private final String namespace;
     private ResourceClient resources;
+    private boolean offline;
     private ZoneId zone = ZoneId.systemDefault();
     private Consumer<String> warn = s -> { };
 
@@ -43,7 +46,28 @@ public final class ActionConfig implements AutoCloseable {
             case "sql" -> openSql(options, storageNs, conn);
             default -> throw new IllegalArgumentException("unknown driver \"" + helmDriver + "\"");
         };
-        return new ActionConfig(conn, new Storage(d), ns);
+        ActionConfig cfg = new ActionConfig(conn, new Storage(d), ns);
+        if (d instanceof MemoryDriver mem) {
+            try {
+                MemoryDriverData.load(cfg.storage, options.environment().get("HELM_MEMORY_DRIVER_DATA"));
+            } catch (RuntimeException e) {
+                conn.close();
+                throw e;
+            }
+            mem.setNamespace(storageNs);
+            // Helm swaps in a kube client that prints nothing and touches no cluster; but list -A initialises
+            // the configuration a second time, which brings the real client back (the memory driver stays)
+            cfg.offline = !allNamespaces;
+        }
+        return cfg;
+    }
+
+    /**
+     * True with preloaded memory-driver data, where Helm's kube client is a no-op printer: nothing is
+     * checked or read on the cluster. Charter runs the reading commands so; changing ones refuse.
+     */
+    public boolean offline() {
+        return offline;
     }
 
     private static Driver openSql(KubeOptions options, String storageNs, KubeConnection conn) {
@@ -69,11 +93,16 @@ public final class ActionConfig implements AutoCloseable {
     public ActionConfig warn(Consumer<String> w) { this.warn = w; return this; }
 
     public synchronized ResourceClient resources() {
+        if (offline) {
+            throw new KubeException("HELM_DRIVER=memory: Charter does not fake the cluster as Helm does for preloaded"
+                    + " HELM_MEMORY_DRIVER_DATA; only list, history, get and status run with it");
+        }
         if (resources == null) resources = new ResourceClient(connection.client(), namespace);
         return resources;
     }
 
     public void checkReachable() {
+        if (offline) return;
         connection.checkReachable();
     }
 

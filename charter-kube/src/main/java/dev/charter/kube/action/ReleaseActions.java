@@ -129,6 +129,7 @@ public final class ReleaseActions {
     /** Helm's {@code Status.Run}: the release with its live resources (server-side Tables when {@code table}). */
     public Release status(String name, int version, boolean table) {
         Release rel = get(name, version);
+        if (cfg.offline()) return rel;
         ResourceClient rc = cfg.resources();
         List<ResourceClient.Info> infos;
         try {
@@ -154,7 +155,10 @@ public final class ReleaseActions {
         }
     }
 
-    /** Helm's {@code ReleaseTesting.Run}: the release's test hooks (name filters), stored with their last run. */
+    /**
+     * Helm's {@code ReleaseTesting.Run}: the release's test hooks (name filters), stored with their last run.
+     * Deletions by hook policy wait for {@link #testCleanup}, which the caller runs after reading logs.
+     */
     public Release test(String name, long timeoutMillis, List<String> include, List<String> exclude) {
         cfg.checkReachable();
         if (!validName(name)) throw new KubeException("releaseTest: Release name is invalid: " + name);
@@ -169,7 +173,7 @@ public final class ReleaseActions {
         List<Hook> all = rel.hooks;
         rel.hooks = executing;
         try {
-            execHooks(rel, "test", timeoutMillis);
+            execHooks(rel, "test", timeoutMillis, true);
         } catch (RuntimeException e) {
             List<Hook> merged = new ArrayList<>(skipped);
             merged.addAll(rel.hooks);
@@ -329,7 +333,8 @@ public final class ReleaseActions {
     public static final class RollbackOptions {
         public int version;
         public boolean dryRun, disableHooks, recreate, force, waitReady, waitForJobs, cleanupOnFail, forceConflicts;
-        public boolean serverSideApply = true;
+        /** "true", "false" or "auto" (the method of the revision rolled back to). */
+        public String serverSide = "auto";
         public long timeoutMillis = 300_000;
         public int maxHistory;
     }
@@ -345,6 +350,12 @@ public final class ReleaseActions {
         for (Release h : st().history(name)) if (h.version == prev) exists = true;
         if (!exists) throw new StorageException("release has no " + prev + " version");
         Release previous = st().get(name, prev);
+        boolean ssa = switch (o.serverSide) {
+            case "auto" -> "ssa".equals(previous.applyMethod);
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new KubeException("invalid/unknown release server-side apply method: " + o.serverSide);
+        };
         Release target = new Release();
         target.name = name;
         target.namespace = current.namespace;
@@ -359,7 +370,7 @@ public final class ReleaseActions {
         target.labels = new LinkedHashMap<>(previous.labels);
         target.manifest = previous.manifest;
         target.hooks = previous.hooks;
-        target.applyMethod = o.serverSideApply ? "ssa" : "csa";
+        target.applyMethod = ssa ? "ssa" : "csa";
         if (o.dryRun) return target;
         st().create(target);
         ResourceClient rc = cfg.resources();
@@ -368,13 +379,14 @@ public final class ReleaseActions {
         if (!o.disableHooks) execHooks(target, "pre-rollback", o.timeoutMillis);
         markOwned(targetRes, target);
         try {
-            rc.update(currentRes, targetRes, o.forceConflicts || o.force);
+            rc.update(currentRes, targetRes, o.forceConflicts || o.force, ssa);
         } catch (RuntimeException e) {
             String msg = "Rollback \"" + name + "\" failed: " + e.getMessage();
+            cfg.log().accept("level=WARN msg=" + slogValue(msg));
             current.info.status = Status.SUPERSEDED;
             target.setStatus(Status.FAILED, msg);
-            st().update(current);
-            st().update(target);
+            recordQuietly(current);
+            recordQuietly(target);
             throw new KubeException(e.getMessage(), e);
         }
         if (o.waitReady) Waiter.waitReady(rc, targetRes, o.timeoutMillis, o.waitForJobs);
@@ -421,6 +433,8 @@ public final class ReleaseActions {
         /** Client-only capabilities ({@code helm template}-like dry runs). */
         public dev.charter.chart.render.KubeVersion kubeVersion;
         public List<String> apiVersions = new ArrayList<>();
+        /** Helm's {@code --post-renderer}: applied to the rendered files before sorting (null: none). */
+        public dev.charter.chart.render.PostRenderer postRenderer;
     }
 
     /** A failure that still carries the release Helm returns with it (e.g. a render failure). */
@@ -455,8 +469,12 @@ public final class ReleaseActions {
         }
     }
 
-    private RenderResult render(Chart chart, Map<String, Object> vals, Renderer.Options opts) {
-        return Renderer.render(chart, vals, opts);
+    /** Helm's {@code renderResources}: templates see the cluster through lookup unless this is a client-only run. */
+    private RenderResult render(Chart chart, Map<String, Object> vals, Renderer.Options opts, boolean interactWithServer,
+                                dev.charter.chart.render.PostRenderer postRenderer) {
+        return Renderer.render(chart, vals, opts,
+                interactWithServer && !cfg.offline() ? new ClusterLookup(cfg.connection().client(), cfg.log()) : null,
+                postRenderer);
     }
 
     /** Helm's {@code renderResources} manifest text. */
@@ -545,7 +563,7 @@ public final class ReleaseActions {
         rel.applyMethod = o.serverSideApply ? "ssa" : "csa";
         RenderResult r;
         try {
-            r = render(chart, renderVals, ro);
+            r = render(chart, renderVals, ro, dr.interactWithServer(), o.postRenderer);
         } catch (RenderException e) {
             if (e.partial() == null) throw e;
             checkLabels(o.labels);
@@ -568,8 +586,12 @@ public final class ReleaseActions {
             }
             markOwned(resources, rel);
             if (!isUpgrade && !resources.isEmpty()) {
-                toBeAdopted = o.takeOwnership ? existing(rc, resources)
-                        : existingResourceConflict(rc, resources, rel, "install");
+                try {
+                    toBeAdopted = o.takeOwnership ? Ownership.requireAdoption(rc, resources)
+                            : Ownership.existingResourceConflict(rc, resources, rel.name, rel.namespace);
+                } catch (KubeException e) {
+                    throw new KubeException("unable to continue with install: " + e.getMessage(), e);
+                }
             }
         }
         if (dr.isDryRun()) {
@@ -600,9 +622,9 @@ public final class ReleaseActions {
                 }
             }
             if (toBeAdopted.isEmpty()) {
-                if (!resources.isEmpty()) rc.create(resources, false);
+                if (!resources.isEmpty()) rc.create(resources, false, o.serverSideApply);
             } else {
-                rc.update(toBeAdopted, resources, o.forceConflicts);
+                rc.update(toBeAdopted, resources, o.forceConflicts, o.serverSideApply);
             }
             if (!"hookOnly".equals(wait)) Waiter.waitReady(rc, resources, o.timeoutMillis, o.waitForJobs);
             if (!o.disableHooks) {
@@ -686,12 +708,6 @@ public final class ReleaseActions {
         }
     }
 
-    private List<ResourceClient.Info> existing(ResourceClient rc, List<ResourceClient.Info> infos) {
-        List<ResourceClient.Info> out = new ArrayList<>();
-        for (ResourceClient.Info i : infos) if (rc.get(i) != null) out.add(i);
-        return out;
-    }
-
     /** Helm's {@code replaceRelease}: the new release takes the next revision; the last one is superseded. */
     private void replaceRelease(Release rel) {
         List<Release> hist;
@@ -737,6 +753,8 @@ public final class ReleaseActions {
         public String description = "";
         public int maxHistory;
         public Map<String, String> labels = new LinkedHashMap<>();
+        /** Helm's {@code --post-renderer}: applied to the rendered files before sorting (null: none). */
+        public dev.charter.chart.render.PostRenderer postRenderer;
     }
 
     public Release upgrade(String name, Chart chart, Map<String, Object> userValues, UpgradeOptions o) {
@@ -788,7 +806,8 @@ public final class ReleaseActions {
         int revision = last.version + 1;
         Renderer.Options ro = serverCapabilities(Renderer.Options.defaults(name, current.namespace).withUpgrade(true)
                 .withRevision(revision).withSwitches(o.skipSchemaValidation, o.subNotes, o.enableDns));
-        RenderResult r = render(effective, dev.charter.chart.values.Values.copyTable(vals), ro);
+        RenderResult r = render(effective, dev.charter.chart.values.Values.copyTable(vals), ro, o.dryRun.interactWithServer(),
+                o.postRenderer);
         checkLabels(o.labels);
         boolean ssa = switch (o.serverSideApply) {
             case "auto" -> "ssa".equals(last.applyMethod);
@@ -830,7 +849,12 @@ public final class ReleaseActions {
         for (ResourceClient.Info i : currentRes) existingKeys.add(i.key());
         List<ResourceClient.Info> toBeCreated = new ArrayList<>();
         for (ResourceClient.Info i : targetRes) if (!existingKeys.contains(i.key())) toBeCreated.add(i);
-        currentRes.addAll(o.takeOwnership ? existing(rc, toBeCreated) : existingResourceConflict(rc, toBeCreated, up, "update"));
+        try {
+            currentRes.addAll(o.takeOwnership ? Ownership.requireAdoption(rc, toBeCreated)
+                    : Ownership.existingResourceConflict(rc, toBeCreated, up.name, up.namespace));
+        } catch (KubeException e) {
+            throw new KubeException("unable to continue with update: " + e.getMessage(), e);
+        }
         if (o.dryRun.isDryRun()) {
             up.info.description = o.description.isEmpty() ? "Dry run complete" : o.description;
             return up;
@@ -847,7 +871,7 @@ public final class ReleaseActions {
             }
             ResourceClient.Result res;
             try {
-                res = rc.update(currentRes, targetRes, o.forceConflicts);
+                res = rc.update(currentRes, targetRes, o.forceConflicts, ssa);
             } catch (RuntimeException e) {
                 recordQuietly(current);
                 throw e;
@@ -878,11 +902,13 @@ public final class ReleaseActions {
         return up;
     }
 
+    /** Helm's {@code recordRelease}: a failed update of the record is only logged. */
     private void recordQuietly(Release r) {
         try {
             st().update(r);
-        } catch (RuntimeException ignored) {
-            // Helm only logs this
+        } catch (RuntimeException e) {
+            cfg.log().accept("level=WARN msg=\"failed to update release\" name=" + slogValue(r.name) + " revision=" + r.version
+                    + " error=" + slogValue(String.valueOf(e.getMessage())));
         }
     }
 
@@ -963,35 +989,18 @@ public final class ReleaseActions {
         }
     }
 
-    /** Helm's {@code existingResourceConflict}: existing objects must belong to this release; they are returned. */
-    private static List<ResourceClient.Info> existingResourceConflict(ResourceClient rc, List<ResourceClient.Info> infos,
-                                                                    Release rel, String op) {
-        List<ResourceClient.Info> requireUpdate = new ArrayList<>();
-        for (ResourceClient.Info i : infos) {
-            GenericKubernetesResource live = rc.get(i);
-            if (live == null) continue;
-            requireUpdate.add(i);
-            Map<String, String> labels = live.getMetadata().getLabels() == null ? Map.of() : live.getMetadata().getLabels();
-            Map<String, String> anns = live.getMetadata().getAnnotations() == null ? Map.of() : live.getMetadata().getAnnotations();
-            String what = i.kind() + " \"" + i.name() + "\" in namespace \"" + (i.namespace() == null ? "" : i.namespace()) + "\"";
-            if (!"Helm".equals(labels.get("app.kubernetes.io/managed-by"))) {
-                throw new KubeException("unable to continue with " + op + ": " + what
-                        + " exists and cannot be imported into the current release: invalid ownership metadata; label validation error: missing key \"app.kubernetes.io/managed-by\": must be set to \"Helm\"; annotation validation error: missing key \"meta.helm.sh/release-name\": must be set to \""
-                        + rel.name + "\"; annotation validation error: missing key \"meta.helm.sh/release-namespace\": must be set to \"" + rel.namespace + "\"");
-            }
-            if (!rel.name.equals(anns.get("meta.helm.sh/release-name")) || !rel.namespace.equals(anns.get("meta.helm.sh/release-namespace"))) {
-                throw new KubeException("unable to continue with " + op + ": " + what
-                        + " exists and cannot be imported into the current release: invalid ownership metadata; annotation validation error: key \"meta.helm.sh/release-name\" must equal \""
-                        + rel.name + "\": current value is \"" + anns.getOrDefault("meta.helm.sh/release-name", "") + "\"");
-            }
-        }
-        return requireUpdate;
-    }
-
     // ---------------------------------------------------------------- hooks
 
     /** Helm's {@code execHook}: hooks of the event by weight, then kind, then name; delete policies applied. */
     public void execHooks(Release rel, String event, long timeoutMillis) {
+        execHooks(rel, event, timeoutMillis, false);
+    }
+
+    /**
+     * {@code deferDeletes}: Helm's {@code execHookWithDelayedShutdown} (helm test) leaves the hook-succeeded
+     * and hook-failed deletions to {@link #testCleanup}, so the pods' logs can be read first.
+     */
+    private void execHooks(Release rel, String event, long timeoutMillis, boolean deferDeletes) {
         List<Hook> hooks = new ArrayList<>();
         for (Hook h : rel.hooks) if (h.events.contains(event)) hooks.add(h);
         if (hooks.isEmpty()) return;
@@ -1008,22 +1017,86 @@ public final class ReleaseActions {
             h.phase = "Running";
             recordQuietly(rel);
             h.phase = "Unknown";
-            for (ResourceClient.Info i : infos) rc.apply(i, false, false);
+            for (ResourceClient.Info i : infos) {
+                // hooks are created the way the release applies its objects
+                if ("csa".equals(rel.applyMethod)) rc.createClientSide(i); else rc.apply(i, false, false);
+            }
             try {
                 Waiter.waitStatus(rc, infos, timeoutMillis, true, true);
             } catch (RuntimeException e) {
                 h.completedAt = now();
                 h.phase = "Failed";
-                if (h.hasDeletePolicy("hook-failed")) rc.deleteAll(infos, DeletionPropagation.BACKGROUND);
+                if (!deferDeletes && h.hasDeletePolicy("hook-failed")) rc.deleteAll(infos, DeletionPropagation.BACKGROUND);
                 throw e;
             }
             h.completedAt = now();
             h.phase = "Succeeded";
         }
+        if (deferDeletes) return;
         for (Hook h : hooks) {
             if (h.hasDeletePolicy("hook-succeeded")) {
                 rc.deleteAll(rc.build(h.manifest), DeletionPropagation.BACKGROUND);
             }
         }
+    }
+
+    /** The shutdown of {@link #test}: test hooks deleted by their hook-succeeded / hook-failed policies, last first. */
+    public void testCleanup(Release rel) {
+        List<Hook> ran = new ArrayList<>();
+        for (Hook h : rel.hooks) if (h.events.contains("test") && h.startedAt != null) ran.add(h);
+        java.util.Collections.reverse(ran);
+        ResourceClient rc = cfg.resources();
+        for (Hook h : ran) {
+            boolean delete = ("Succeeded".equals(h.phase) && h.hasDeletePolicy("hook-succeeded"))
+                    || ("Failed".equals(h.phase) && h.hasDeletePolicy("hook-failed"));
+            if (delete) rc.deleteAll(rc.build(h.manifest), DeletionPropagation.BACKGROUND);
+        }
+    }
+
+    /**
+     * Helm's {@code ReleaseTesting.GetPodLogs}: for each test hook (by weight, filters applied) "POD LOGS: name",
+     * the pod's log as the API server streams it from the node's kubelet, and a newline.
+     */
+    public void testPodLogs(Release rel, List<String> include, List<String> exclude, java.io.PrintStream out) {
+        List<Hook> hooks = new ArrayList<>(rel.hooks);
+        hooks.sort(Comparator.comparingInt((Hook h) -> h.weight));
+        var client = cfg.connection().client();
+        for (Hook h : hooks) {
+            if (!h.events.contains("test")) continue;
+            if (exclude.contains(h.name)) continue;
+            if (!include.isEmpty() && !include.contains(h.name)) continue;
+            String path = "/api/v1/namespaces/" + cfg.namespace() + "/pods/" + h.name + "/log";
+            String url = client.getMasterUrl().toString().replaceAll("/+$", "") + path;
+            byte[] body;
+            try {
+                var http = client.getHttpClient();
+                var resp = http.sendAsync(http.newHttpRequestBuilder().uri(url).build(), byte[].class).get();
+                body = resp.body() == null ? new byte[0] : resp.body();
+                if (resp.code() >= 300) {
+                    throw new KubeException("unable to get pod logs for " + h.name + ": " + apiMessage(resp.code(), body));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KubeException("interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new KubeException("unable to get pod logs for " + h.name + ": "
+                        + dev.charter.kube.GoNetErrors.describe("GET", url, e.getCause()), e);
+            }
+            out.print("POD LOGS: " + h.name + "\n");
+            out.write(body, 0, body.length);
+            out.print("\n");
+        }
+    }
+
+    /** client-go's text for a failed request: the Status message when the body is one. */
+    private static String apiMessage(int code, byte[] body) {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            Object m = new com.fasterxml.jackson.databind.ObjectMapper().readValue(text, Map.class).get("message");
+            if (m instanceof String msg && !msg.isEmpty()) return msg;
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // not a Status
+        }
+        return "an error on the server (\"" + text.strip() + "\") has prevented the request from succeeding";
     }
 }

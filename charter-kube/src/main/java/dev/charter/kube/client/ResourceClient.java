@@ -156,11 +156,20 @@ public final class ResourceClient {
 
     public GenericKubernetesResource get(Info info) {
         try {
+            return live(info);
+        } catch (KubeException e) {
+            throw new KubeException("could not get information about the resource: " + e.getMessage(), e);
+        }
+    }
+
+    /** The live object, null when the server says 404; other failures carry the server's message only. */
+    public GenericKubernetesResource live(Info info) {
+        try {
             var op = client.genericKubernetesResources(info.mapping());
             return info.namespace() != null ? op.inNamespace(info.namespace()).withName(info.name()).get()
                     : op.withName(info.name()).get();
         } catch (KubernetesClientException e) {
-            throw new KubeException("could not get information about the resource: " + KubeErrors.message(e), e);
+            throw new KubeException(KubeErrors.message(e), e);
         }
     }
 
@@ -272,13 +281,70 @@ public final class ResourceClient {
 
     /** Helm's {@code Create}: applies every object in order. */
     public void create(List<Info> infos, boolean forceConflicts) {
+        create(infos, forceConflicts, true);
+    }
+
+    /** Helm's {@code Create}; {@code serverSide=false} is Helm 3's client-side create (a POST, field manager helm). */
+    public void create(List<Info> infos, boolean forceConflicts, boolean serverSide) {
         for (Info info : infos) {
             try {
-                apply(info, forceConflicts, false);
+                if (serverSide) apply(info, forceConflicts, false); else createClientSide(info);
             } catch (KubeException e) {
                 throw new KubeException("failed to create resource: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** A plain create (POST) with Helm's field manager: managedFields record an Update by "helm". */
+    public void createClientSide(Info info) {
+        GenericKubernetesResource obj = info.object();
+        String url = client.getMasterUrl().toString().replaceAll("/+$", "") + path(info.mapping(), info.namespace())
+                + "?fieldManager=" + FIELD_MANAGER;
+        var http = client.getHttpClient();
+        var req = http.newHttpRequestBuilder().uri(url).header("Accept", "application/json")
+                .post("application/json", Serialization.asJson(obj)).build();
+        try {
+            var resp = http.sendAsync(req, String.class).get();
+            if (resp.code() >= 300) throw new KubeException(statusMessage(resp.body()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubeException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new KubeException(String.valueOf(e.getCause().getMessage()), e);
+        }
+    }
+
+    /**
+     * Helm 3's client-side update of one live object: a three-way merge patch from the previous manifest's
+     * object, the new one and the live one, sent with field manager helm; nothing is sent when it is empty.
+     */
+    @SuppressWarnings("unchecked")
+    public void patchClientSide(Info original, Info target, GenericKubernetesResource live) {
+        Map<String, Object> patch = ThreeWayMergePatch.create(
+                original == null ? Map.of() : Serialization.jsonMapper().convertValue(original.object(), Map.class),
+                Serialization.jsonMapper().convertValue(target.object(), Map.class),
+                Serialization.jsonMapper().convertValue(live, Map.class));
+        if (patch.isEmpty()) return;
+        try {
+            var op = client.genericKubernetesResources(target.mapping());
+            var r = target.namespace() != null ? op.inNamespace(target.namespace()).withName(target.name())
+                    : op.withName(target.name());
+            r.patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
+                    .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE)
+                    .withFieldManager(FIELD_MANAGER).build(), Serialization.asJson(patch));
+        } catch (KubernetesClientException e) {
+            throw new KubeException(KubeErrors.message(e), e);
+        }
+    }
+
+    private static String statusMessage(String body) {
+        try {
+            Object m = Serialization.unmarshal(body, LinkedHashMap.class).get("message");
+            if (m instanceof String s && !s.isEmpty()) return s;
+        } catch (RuntimeException ignored) {
+            // not a Status
+        }
+        return body;
     }
 
     /** Result of an update: what was created, updated and deleted. */
@@ -290,23 +356,34 @@ public final class ResourceClient {
      * no longer present, unless annotated {@code helm.sh/resource-policy: keep}.
      */
     public Result update(List<Info> originals, List<Info> targets, boolean forceConflicts) {
+        return update(originals, targets, forceConflicts, true);
+    }
+
+    /** As {@link #update(List, List, boolean)}; {@code serverSide=false} creates and patches client-side (Helm 3). */
+    public Result update(List<Info> originals, List<Info> targets, boolean forceConflicts, boolean serverSide) {
         List<Info> created = new ArrayList<>();
         List<Info> updated = new ArrayList<>();
         List<Info> deleted = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        Map<String, Info> originalKeys = new LinkedHashMap<>();
+        for (Info o : originals) originalKeys.put(o.key(), o);
         for (Info t : targets) {
             GenericKubernetesResource current = get(t);
+            if (current != null && !originalKeys.containsKey(t.key())) {
+                // Helm refuses to touch a live object the current release does not own
+                throw new KubeException("original object " + t.kind() + " with the name \"" + t.name() + "\" not found");
+            }
             if (current == null) {
                 created.add(t);
                 try {
-                    apply(t, forceConflicts, false);
+                    if (serverSide) apply(t, forceConflicts, false); else createClientSide(t);
                 } catch (KubeException e) {
                     throw new KubeException("failed to create resource: " + e.getMessage(), e);
                 }
                 continue;
             }
             try {
-                apply(t, forceConflicts, false);
+                if (serverSide) apply(t, forceConflicts, false); else patchClientSide(originalKeys.get(t.key()), t, current);
             } catch (KubeException e) {
                 errors.add(e.getMessage());
             }

@@ -56,13 +56,18 @@ public final class KubeRecordsDriver implements Driver {
                 : client.configMaps().inNamespace(namespace).withName(key).get();
     }
 
+    /** The secrets driver wraps API errors with what it was doing; the configmaps driver returns them as they are. */
+    private String failure(String secretsPrefix, KubernetesClientException e) {
+        return (kind == Kind.SECRET ? secretsPrefix : "") + KubeErrors.message(e);
+    }
+
     @Override
     public Release get(String key) {
         HasMetadata obj;
         try {
             obj = fetch(key);
         } catch (KubernetesClientException e) {
-            throw new StorageException("get: failed to get \"" + key + "\": " + KubeErrors.message(e), e);
+            throw new StorageException(failure("get: failed to get \"" + key + "\": ", e), e);
         }
         if (obj == null) {
             throw new ReleaseNotFoundException();
@@ -94,7 +99,7 @@ public final class KubeRecordsDriver implements Driver {
         try {
             items = items(Map.of("owner", "helm"));
         } catch (KubernetesClientException e) {
-            throw new StorageException("list: failed to list: " + KubeErrors.message(e), e);
+            throw new StorageException(failure("list: failed to list: ", e), e);
         }
         List<Release> out = new ArrayList<>();
         for (HasMetadata item : items) {
@@ -125,7 +130,7 @@ public final class KubeRecordsDriver implements Driver {
         try {
             items = items(labels);
         } catch (KubernetesClientException e) {
-            throw new StorageException("query: failed to query with labels: " + KubeErrors.message(e), e);
+            throw new StorageException(failure("query: failed to query with labels: ", e), e);
         }
         if (items.isEmpty()) {
             throw new ReleaseNotFoundException();
@@ -174,7 +179,7 @@ public final class KubeRecordsDriver implements Driver {
             if (e.getCode() == 409) {
                 throw new StorageException("release: already exists", e);
             }
-            throw new StorageException("create: failed to create: " + KubeErrors.message(e), e);
+            throw new StorageException(failure("create: failed to create: ", e), e);
         }
     }
 
@@ -188,7 +193,7 @@ public final class KubeRecordsDriver implements Driver {
                 client.configMaps().inNamespace(namespace).resource((ConfigMap) obj).update();
             }
         } catch (KubernetesClientException e) {
-            throw new StorageException("update: failed to update: " + KubeErrors.message(e), e);
+            throw new StorageException(failure("update: failed to update: ", e), e);
         }
     }
 

@@ -12,9 +12,14 @@ import java.util.function.Predicate;
 public final class MemoryDriver implements Driver {
     private final Map<String, Release> records = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> labels = new LinkedHashMap<>();
-    private final String namespace;
+    private String namespace;
 
     public MemoryDriver(String namespace) {
+        this.namespace = namespace;
+    }
+
+    /** Helm's {@code Memory.SetNamespace}: the namespace reads are scoped to (empty: all). */
+    public synchronized void setNamespace(String namespace) {
         this.namespace = namespace;
     }
 
@@ -67,7 +72,9 @@ public final class MemoryDriver implements Driver {
 
     @Override
     public synchronized void create(String key, Release r) {
-        String ns = r.namespace.isEmpty() ? namespace : r.namespace;
+        // as Helm: a release without namespace goes to "default", and the driver moves to the release's namespace
+        String ns = r.namespace.isEmpty() ? "default" : r.namespace;
+        namespace = ns;
         if (records.containsKey(k(ns, key))) throw new StorageException("release: already exists");
         records.put(k(ns, key), r.copy());
         labels.put(k(ns, key), Labels.forRecord(r, "createdAt", java.time.Instant.now().getEpochSecond()));

@@ -22,7 +22,13 @@ import org.eclipse.jetty.util.Fields;
 public final class Exchange {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final ByteBufferPool.Sized POOL = new ByteBufferPool.Sized(null, true, 64 * 1024);
+    /**
+     * Blob bytes move through direct buffers of this size from the server's pool: large enough
+     * that a 1 MiB blob takes four file reads and socket writes, small enough that sixteen
+     * parallel downloads hold 4 MiB. Pooled, because a fresh direct buffer per read leaves
+     * megabytes of direct memory waiting for a GC.
+     */
+    private static final int TRANSFER_BUFFER = 256 * 1024;
 
     private final Request request;
     private final Response response;
@@ -75,6 +81,11 @@ public final class Exchange {
 
     public InputStream body() {
         return Content.Source.asInputStream(request);
+    }
+
+    /** The body as the buffers it arrives in, for uploads; see {@link RequestBody}. */
+    public dev.charter.registry.storage.ByteSource bodySource() {
+        return new RequestBody(request);
     }
 
     /** Reads at most {@code limit} bytes of body; returns null when the body is larger. */
@@ -166,11 +177,19 @@ public final class Exchange {
             response.write(true, null, callback);
             return;
         }
-        Content.Source source = Content.Source.from(POOL, in, 0, length);
+        Content.Source source = Content.Source.from(transferBuffers(), in, 0, length);
         Content.copy(source, response, Callback.from(callback, () -> closeQuietly(in)));
     }
 
-    /** Like {@link #sendStream} over a channel: read straight into pooled direct buffers, no heap copy. */
+    /**
+     * Like {@link #sendStream} over a channel: file reads go straight into pooled direct buffers
+     * that the socket writes take as they are, with no heap copy in between. The copy runs
+     * asynchronously, as Jetty's own static-file serving does: each piece is read and written by
+     * whichever thread saw the previous write complete, usually the I/O thread, which serves the
+     * parallel downloads in turn. (A blocking loop on the request's virtual thread cost more CPU
+     * per blob and gave 50 MiB downloads a p99 two to three times Distribution's; virtual threads
+     * are not time-sliced.)
+     */
     public void sendChannel(int status, String contentType, java.nio.channels.SeekableByteChannel channel, long offset, long length) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
@@ -180,8 +199,12 @@ public final class Exchange {
             response.write(true, null, callback);
             return;
         }
-        Content.Source source = Content.Source.from(POOL, channel, offset, length);
+        Content.Source source = Content.Source.from(transferBuffers(), channel, offset, length);
         Content.copy(source, response, Callback.from(callback, () -> closeQuietly(channel)));
+    }
+
+    private ByteBufferPool.Sized transferBuffers() {
+        return new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true, TRANSFER_BUFFER);
     }
 
     private static void closeQuietly(java.io.Closeable in) {

@@ -18,8 +18,13 @@ final class ManifestCache {
     private long bytes;
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
 
+    /**
+     * @param maxBytes the budget for manifest bytes; capped at a sixteenth of the heap, since
+     *     parsed manifests cost a few times their bytes and {@code registry serve} runs with a
+     *     small heap
+     */
     ManifestCache(long maxBytes) {
-        this.maxBytes = maxBytes;
+        this.maxBytes = Math.min(maxBytes, Runtime.getRuntime().maxMemory() / 16);
     }
 
     synchronized Entry get(String key) {

@@ -1,17 +1,19 @@
 package dev.charter.registry.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charter.registry.manifest.Descriptor;
 import dev.charter.registry.manifest.InvalidManifestException;
 import dev.charter.registry.manifest.Manifest;
 import dev.charter.registry.manifest.ManifestParser;
 import dev.charter.registry.manifest.MediaTypes;
 import dev.charter.registry.storage.Digest;
+import dev.charter.registry.storage.Layout;
+import dev.charter.registry.storage.ReferrersIndex;
 import dev.charter.registry.storage.RepositoryName;
 import dev.charter.registry.storage.StorageDriver;
 import dev.charter.registry.storage.Tag;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,13 @@ final class ManifestEndpoints {
     private final Storage storage;
     private final Policies policies;
     private final ManifestCache cache = new ManifestCache(64L * 1024 * 1024);
+    private final ReferrersIndex referrersIndex;
+    private final Object rebuildLock = new Object();
 
     ManifestEndpoints(Storage storage, Policies policies) {
         this.storage = storage;
         this.policies = policies;
+        this.referrersIndex = new ReferrersIndex(storage.driver(), storage.repositories());
     }
 
     /** A manifest as stored in one repository. */
@@ -73,6 +78,14 @@ final class ManifestEndpoints {
         }
         verifyReferences(name, manifest);
         storage.blobs().putVerified(digest, content);
+        boolean newRepository = storage.driver().stat(Layout.manifestsDir(name)).isEmpty();
+        if (manifest.subject().isPresent()) {
+            // indexed before the link: a crash in between leaves an entry readers skip, never a hidden referrer
+            referrersIndex.add(name, manifest.subject().get().digest(), referrer(digest, manifest, content.length));
+        }
+        if (newRepository) {
+            referrersIndex.markComplete(name); // nothing older to index
+        }
         storage.repositories().linkRevision(name, digest, manifest.selfDescribing() ? null : manifest.mediaType());
         if (!byDigest) {
             storage.repositories().tag(name, reference, digest);
@@ -98,7 +111,11 @@ final class ManifestEndpoints {
                     storage.repositories().untag(name, tag);
                 }
             }
+            Optional<Digest> subject = load(name, digest).flatMap(stored -> stored.manifest().subject()).map(Descriptor::digest);
             storage.repositories().unlinkRevision(name, digest);
+            if (subject.isPresent()) {
+                referrersIndex.remove(name, subject.get(), digest); // after the unlink: readers skip it meanwhile
+            }
         } else {
             if (!Tag.isValid(reference) || storage.repositories().resolveTag(name, reference).isEmpty()) {
                 throw new RegistryException(ErrorCode.MANIFEST_UNKNOWN, unknownDetail(reference));
@@ -112,32 +129,13 @@ final class ManifestEndpoints {
         Digest subject = Digest.tryParse(route.digest())
                 .orElseThrow(() -> new RegistryException(ErrorCode.DIGEST_INVALID, "invalid digest " + route.digest()));
         String artifactType = ex.query("artifactType");
-        List<Map<String, Object>> descriptors = new ArrayList<>();
-        for (Digest revision : storage.repositories().revisions(route.name())) {
-            Optional<Stored> stored = load(route.name(), revision);
-            if (stored.isEmpty()) {
-                continue;
+        ensureIndexed(route.name());
+        List<ObjectNode> descriptors = new ArrayList<>();
+        for (ReferrersIndex.Referrer referrer : referrersIndex.list(route.name(), subject)) {
+            if (artifactType == null || artifactType.equals(referrer.artifactType())) {
+                descriptors.add(referrer.toJson());
             }
-            Manifest manifest = stored.get().manifest();
-            if (manifest.subject().map(Descriptor::digest).filter(subject::equals).isEmpty()) {
-                continue;
-            }
-            if (artifactType != null && !artifactType.equals(manifest.artifactType())) {
-                continue;
-            }
-            Map<String, Object> descriptor = new LinkedHashMap<>();
-            descriptor.put("mediaType", stored.get().mediaType());
-            descriptor.put("digest", revision.toString());
-            descriptor.put("size", stored.get().content().length);
-            if (manifest.artifactType() != null) {
-                descriptor.put("artifactType", manifest.artifactType());
-            }
-            if (!manifest.annotations().isEmpty()) {
-                descriptor.put("annotations", manifest.annotations());
-            }
-            descriptors.add(descriptor);
         }
-        descriptors.sort(Comparator.comparing(d -> (String) d.get("digest")));
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("schemaVersion", 2);
         index.put("mediaType", MediaTypes.OCI_INDEX);
@@ -146,6 +144,31 @@ final class ManifestEndpoints {
             ex.setHeader("OCI-Filters-Applied", "artifactType");
         }
         ex.sendBytes(200, MediaTypes.OCI_INDEX, Exchange.JSON.writeValueAsBytes(index));
+    }
+
+    /** Indexes a repository whose index is missing or was never built (older Charter, Distribution). */
+    private void ensureIndexed(RepositoryName name) throws IOException {
+        if (referrersIndex.isComplete(name)) {
+            return;
+        }
+        synchronized (rebuildLock) {
+            if (referrersIndex.isComplete(name)) {
+                return;
+            }
+            for (Digest revision : storage.repositories().revisions(name)) {
+                Optional<Stored> stored = load(name, revision);
+                if (stored.isPresent() && stored.get().manifest().subject().isPresent()) {
+                    referrersIndex.add(name, stored.get().manifest().subject().get().digest(),
+                            referrer(revision, stored.get().manifest(), stored.get().content().length));
+                }
+            }
+            referrersIndex.markComplete(name);
+        }
+    }
+
+    /** The descriptor the referrers API lists: the spec's artifactType rule, the manifest's annotations. */
+    private static ReferrersIndex.Referrer referrer(Digest digest, Manifest manifest, long size) {
+        return new ReferrersIndex.Referrer(digest, manifest.mediaType(), size, manifest.artifactType(), manifest.annotations());
     }
 
     private Digest resolve(RepositoryName name, String reference) throws IOException {

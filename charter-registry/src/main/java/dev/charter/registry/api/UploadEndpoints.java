@@ -5,7 +5,6 @@ import dev.charter.registry.storage.RepositoryName;
 import dev.charter.registry.storage.UploadException;
 import dev.charter.registry.storage.UploadStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,8 +47,8 @@ final class UploadEndpoints {
 
     void patch(Exchange ex, Route.Upload route) throws IOException {
         long offset = chunkOffset(ex, route);
-        try (InputStream body = ex.body()) {
-            UploadStore.Status status = storage.uploads().append(route.name(), route.uuid(), offset, body);
+        try {
+            UploadStore.Status status = storage.uploads().append(route.name(), route.uuid(), offset, ex.bodySource());
             accepted(ex, route.name(), status, 202);
         } catch (UploadException e) {
             throw translate(e, route);
@@ -83,9 +82,9 @@ final class UploadEndpoints {
     }
 
     private void finish(Exchange ex, RepositoryName name, String uuid, Digest digest, long offset) throws IOException {
-        try (InputStream body = ex.body()) {
-            // Jetty ends the body stream with an error when fewer bytes than Content-Length arrive
-            storage.uploads().finish(name, uuid, offset, body, digest);
+        try {
+            // Jetty ends the body with an error when fewer bytes than Content-Length arrive
+            storage.uploads().finish(name, uuid, offset, ex.bodySource(), digest);
             created(ex, name, digest);
         } catch (UploadException e) {
             throw translate(e, new Route.Upload(name, uuid));

@@ -114,6 +114,14 @@ public final class HtpasswdFile {
         return ok;
     }
 
+    /**
+     * The user's current bcrypt entry, re-read when the file changed; refresh tokens are bound to
+     * it so a new password (or removing the user) revokes them.
+     */
+    public java.util.Optional<String> credentialHash(String user) {
+        return java.util.Optional.ofNullable(current().hashes().get(user));
+    }
+
     private Snapshot current() {
         Snapshot known = snapshot;
         try {

@@ -26,7 +26,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * storage.filesystem.rootdirectory, storage.delete.enabled, storage.maintenance.readonly.enabled
  * auth.htpasswd.realm, auth.htpasswd.path
  * log.accesslog.disabled
- * auth.charter.anonymouspull, auth.charter.token.{enabled,service,realm,expiration},
+ * auth.charter.anonymouspull, auth.charter.token.{enabled,service,realm,expiration,refreshexpiration},
  * auth.charter.access: [{user, repository, actions}]   (Charter's own additions)
  * </pre>
  * Settings Charter cannot honour (another storage driver, an external token server) are errors
@@ -82,6 +82,7 @@ public record RegistryConfig(Map<String, Object> tree) {
         string("auth", "charter", "token", "service").ifPresent(builder::tokenService);
         string("auth", "charter", "token", "realm").ifPresent(builder::tokenRealm);
         string("auth", "charter", "token", "expiration").ifPresent(s -> builder.tokenTtl(duration(s)));
+        string("auth", "charter", "token", "refreshexpiration").ifPresent(s -> builder.refreshTokenTtl(duration(s)));
         Object access = get("auth", "charter", "access");
         if (access != null) {
             builder.accessRules(rules(access));

@@ -7,6 +7,7 @@ import dev.charter.registry.manifest.ManifestParser;
 import dev.charter.registry.storage.BlobStore;
 import dev.charter.registry.storage.Digest;
 import dev.charter.registry.storage.Layout;
+import dev.charter.registry.storage.ReferrersIndex;
 import dev.charter.registry.storage.RepositoryName;
 import dev.charter.registry.storage.RepositoryStore;
 import dev.charter.registry.storage.StorageDriver;
@@ -53,6 +54,7 @@ public final class GarbageCollector {
     private final BlobStore blobs;
     private final RepositoryStore repositories;
     private final UploadStore uploads;
+    private final ReferrersIndex referrers;
     private final Clock clock;
     private final Consumer<String> log;
 
@@ -61,6 +63,7 @@ public final class GarbageCollector {
         this.blobs = new BlobStore(driver);
         this.repositories = new RepositoryStore(driver, blobs);
         this.uploads = new UploadStore(driver, blobs, repositories);
+        this.referrers = new ReferrersIndex(driver, repositories);
         this.clock = clock;
         this.log = log;
     }
@@ -86,6 +89,11 @@ public final class GarbageCollector {
                     manifestsDeleted++;
                     if (!options.dryRun()) {
                         repositories.unlinkRevision(name, revision);
+                        Optional<Digest> subject = Optional.ofNullable(manifests.get(revision))
+                                .flatMap(Manifest::subject).map(Descriptor::digest);
+                        if (subject.isPresent()) {
+                            referrers.remove(name, subject.get(), revision); // after the unlink, as a DELETE does
+                        }
                     }
                     continue;
                 }

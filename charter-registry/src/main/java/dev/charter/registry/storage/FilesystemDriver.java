@@ -229,6 +229,13 @@ public final class FilesystemDriver implements StorageDriver {
         }
 
         @Override
+        public void write(ByteBuffer bytes) throws IOException {
+            while (bytes.hasRemaining()) {
+                size += channel.write(bytes);
+            }
+        }
+
+        @Override
         public long size() {
             return size;
         }

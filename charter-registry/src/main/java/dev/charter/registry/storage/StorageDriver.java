@@ -62,6 +62,18 @@ public interface StorageDriver {
 
     /** A streaming writer, see {@link #writer}. */
     abstract class FileWriter extends OutputStream {
+        /** Writes all remaining bytes of {@code bytes}; drivers with channels write it without a copy. */
+        public void write(java.nio.ByteBuffer bytes) throws IOException {
+            if (bytes.hasArray()) {
+                write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                bytes.position(bytes.limit());
+            } else {
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.get(copy);
+                write(copy, 0, copy.length);
+            }
+        }
+
         /** Bytes in the file, including those present before opening. */
         public abstract long size();
 

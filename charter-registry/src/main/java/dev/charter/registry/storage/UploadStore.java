@@ -18,13 +18,16 @@ import java.util.regex.Pattern;
  * {@code startedat} records the start, both on disk so a session survives a restart. The running
  * SHA-256 is kept in memory; when it is missing (after a restart, or after a chunk failed half
  * way) it is rebuilt by re-reading {@code data}, which is exactly what Distribution does when it
- * finds no usable {@code hashstates}. Finishing an upload verifies the digest and renames the data
- * file into the blob pool, so a blob is either complete and verified or not there at all.
+ * finds no usable {@code hashstates}. Finishing an upload verifies the digest, forces the data
+ * file to disk and renames it into the blob pool, so a blob is either complete, verified and
+ * durable or not there at all. Chunks are not forced one by one: that single fsync covers them
+ * all (Distribution forces none). A crash before it can lose acknowledged chunks of an unfinished
+ * session; the session then reports its shorter size and the client resumes from there.
  */
 public final class UploadStore {
 
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = 256 * 1024;
 
     private final StorageDriver driver;
     private final BlobStore blobs;
@@ -65,10 +68,10 @@ public final class UploadStore {
      * Appends a chunk. {@code expectedOffset} is the first byte of a {@code Content-Range}, or
      * negative when the client sent none (then the chunk simply follows the existing data).
      */
-    public Status append(RepositoryName name, String uuid, long expectedOffset, InputStream body) throws IOException, UploadException {
+    public Status append(RepositoryName name, String uuid, long expectedOffset, ByteSource body) throws IOException, UploadException {
         Session session = acquire(name, uuid);
         try {
-            appendLocked(name, session, expectedOffset, body);
+            appendLocked(name, session, expectedOffset, body, false);
             return new Status(uuid, session.size, session.startedAt);
         } finally {
             session.lock.unlock();
@@ -80,14 +83,11 @@ public final class UploadStore {
      * pool and the repository. A mismatch discards the session, since its content can never
      * become the claimed blob. Returns the blob's size.
      */
-    public long finish(RepositoryName name, String uuid, long expectedOffset, InputStream body, Digest digest) throws IOException, UploadException {
+    public long finish(RepositoryName name, String uuid, long expectedOffset, ByteSource body, Digest digest) throws IOException, UploadException {
         Session session = acquire(name, uuid);
         try {
-            if (body != null) {
-                appendLocked(name, session, expectedOffset, body);
-            } else {
-                ensureHash(name, session);
-            }
+            // the one fsync of the upload: every chunk's bytes are on disk before the blob is published
+            appendLocked(name, session, expectedOffset, body != null ? body : ByteSource.empty(), true);
             Digest actual = digest.algorithm().equals("sha256")
                     ? Digest.fromMessageDigest("sha256", cloneOf(session.sha256))
                     : rehash(name, uuid, digest.algorithm());
@@ -132,7 +132,8 @@ public final class UploadStore {
         return text != null && UUID_TEXT.matcher(text).matches();
     }
 
-    private void appendLocked(RepositoryName name, Session session, long expectedOffset, InputStream body) throws IOException, UploadException {
+    private void appendLocked(RepositoryName name, Session session, long expectedOffset, ByteSource body, boolean durable)
+            throws IOException, UploadException {
         ensureHash(name, session);
         if (expectedOffset >= 0 && expectedOffset != session.size) {
             throw new UploadException(UploadException.Kind.OUT_OF_ORDER, session.size,
@@ -140,12 +141,14 @@ public final class UploadStore {
         }
         boolean complete = false;
         try (StorageDriver.FileWriter writer = driver.writer(Layout.uploadData(name, session.uuid), true)) {
-            byte[] buffer = new byte[BUFFER];
-            for (int n; (n = body.read(buffer)) > 0; ) {
-                writer.write(buffer, 0, n);
-                session.sha256.update(buffer, 0, n);
+            MessageDigest sha256 = session.sha256;
+            body.drainTo(bytes -> {
+                sha256.update(bytes.duplicate());
+                writer.write(bytes);
+            });
+            if (durable) {
+                writer.commit();
             }
-            writer.commit();
             session.size = writer.size();
             complete = true;
         } finally {
