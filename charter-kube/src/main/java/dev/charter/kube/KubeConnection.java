@@ -213,7 +213,7 @@ public final class KubeConnection implements AutoCloseable {
         String host = tlsServerName.isEmpty() ? java.net.URI.create(config.getMasterUrl()).getHost() : tlsServerName;
         try {
             javax.net.ssl.X509TrustManager chain = null;
-            for (javax.net.ssl.TrustManager tm : SSLUtils.trustManagers(config)) {
+            for (javax.net.ssl.TrustManager tm : trustManagers()) {
                 if (tm instanceof javax.net.ssl.X509TrustManager x) chain = x;
             }
             if (chain == null) return;
@@ -222,6 +222,34 @@ public final class KubeConnection implements AutoCloseable {
         } catch (Exception e) {
             throw new KubeException("unable to load TLS configuration: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * As client-go: a kubeconfig CA (data or file) is the only trust anchor — the system roots are not added
+     * (and not parsed, which also saves start-up time); without one, the system roots.
+     */
+    private javax.net.ssl.TrustManager[] trustManagers() throws Exception {
+        byte[] pem = null;
+        if (config.getCaCertData() != null && !config.getCaCertData().isEmpty()) {
+            pem = java.util.Base64.getDecoder().decode(config.getCaCertData().replaceAll("\\s", ""));
+        } else if (config.getCaCertFile() != null && !config.getCaCertFile().isEmpty()) {
+            pem = Files.readAllBytes(Path.of(config.getCaCertFile()));
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        if (pem == null) {
+            tmf.init((java.security.KeyStore) null);
+            return tmf.getTrustManagers();
+        }
+        java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        ks.load(null, null);
+        int i = 0;
+        for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificates(new java.io.ByteArrayInputStream(pem))) {
+            ks.setCertificateEntry("ca-" + i++, c);
+        }
+        tmf.init(ks);
+        return tmf.getTrustManagers();
     }
 
     /** Helm's {@code IsReachable}: the server answers /version. */

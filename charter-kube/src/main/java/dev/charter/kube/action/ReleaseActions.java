@@ -379,7 +379,7 @@ public final class ReleaseActions {
         if (!o.disableHooks) execHooks(target, "pre-rollback", o.timeoutMillis);
         markOwned(targetRes, target);
         try {
-            rc.update(currentRes, targetRes, o.forceConflicts || o.force, ssa);
+            rc.update(currentRes, targetRes, o.forceConflicts || o.force, ssa, true);
         } catch (RuntimeException e) {
             String msg = "Rollback \"" + name + "\" failed: " + e.getMessage();
             cfg.log().accept("level=WARN msg=" + slogValue(msg));
@@ -624,7 +624,7 @@ public final class ReleaseActions {
             if (toBeAdopted.isEmpty()) {
                 if (!resources.isEmpty()) rc.create(resources, false, o.serverSideApply);
             } else {
-                rc.update(toBeAdopted, resources, o.forceConflicts, o.serverSideApply);
+                rc.update(toBeAdopted, resources, o.forceConflicts, o.serverSideApply, true);
             }
             if (!"hookOnly".equals(wait)) Waiter.waitReady(rc, resources, o.timeoutMillis, o.waitForJobs);
             if (!o.disableHooks) {
@@ -871,7 +871,8 @@ public final class ReleaseActions {
             }
             ResourceClient.Result res;
             try {
-                res = rc.update(currentRes, targetRes, o.forceConflicts, ssa);
+                // moving from client-side to server-side apply: the client-side "helm" manager is converted first
+                res = rc.update(currentRes, targetRes, o.forceConflicts, ssa, ssa && !"ssa".equals(current.applyMethod));
             } catch (RuntimeException e) {
                 recordQuietly(current);
                 throw e;

@@ -337,6 +337,70 @@ public final class ResourceClient {
         }
     }
 
+    /**
+     * client-go's {@code csaupgrade.UpgradeManagedFields} for manager "helm": its Update entry (main resource)
+     * is merged into its Apply entry, or becomes it; sent as a JSON patch guarded by the resourceVersion.
+     */
+    @SuppressWarnings("unchecked")
+    void upgradeClientSideFieldManager(Info target, GenericKubernetesResource live) {
+        Map<String, Object> obj = Serialization.jsonMapper().convertValue(live, Map.class);
+        Map<String, Object> md = (Map<String, Object>) obj.get("metadata");
+        if (md == null || !(md.get("managedFields") instanceof List<?> entries0)) return;
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Object o : entries0) entries.add(new LinkedHashMap<>((Map<String, Object>) o));
+        java.util.function.Predicate<Map<String, Object>> csa = e -> FIELD_MANAGER.equals(e.get("manager"))
+                && "Update".equals(e.get("operation")) && (e.get("subresource") == null || "".equals(e.get("subresource")));
+        int into = -1;
+        for (int i = 0; i < entries.size() && into < 0; i++) {
+            Map<String, Object> e = entries.get(i);
+            if (FIELD_MANAGER.equals(e.get("manager")) && "Apply".equals(e.get("operation"))
+                    && (e.get("subresource") == null || "".equals(e.get("subresource")))) into = i;
+        }
+        if (into < 0) {
+            for (int i = 0; i < entries.size() && into < 0; i++) if (csa.test(entries.get(i))) into = i;
+            if (into < 0) return;
+            entries.get(into).put("operation", "Apply");
+        }
+        Map<String, Object> union = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (i == into || csa.test(entries.get(i))) {
+                if (entries.get(i).get("fieldsV1") instanceof Map<?, ?> f) deepMerge(union, (Map<String, Object>) f);
+            }
+        }
+        entries.get(into).put("fieldsV1", union);
+        Map<String, Object> keep = entries.get(into);
+        entries.removeIf(e -> e != keep && csa.test(e));
+        List<Map<String, Object>> patch = List.of(
+                Map.of("op", "replace", "path", "/metadata/managedFields", "value", entries),
+                Map.of("op", "replace", "path", "/metadata/resourceVersion", "value", String.valueOf(md.get("resourceVersion"))));
+        try {
+            var op = client.genericKubernetesResources(target.mapping());
+            var r = target.namespace() != null ? op.inNamespace(target.namespace()).withName(target.name())
+                    : op.withName(target.name());
+            r.patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
+                    .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON)
+                    .withFieldManager(FIELD_MANAGER).build(), Serialization.asJson(patch));
+        } catch (KubernetesClientException e) {
+            throw new KubeException("failed to upgrade managed fields for object " + target.namespace() + "/" + target.name()
+                    + ": " + KubeErrors.message(e), e);
+        }
+    }
+
+    /** The union of two managed-field sets (FieldsV1 tries). */
+    @SuppressWarnings("unchecked")
+    private static void deepMerge(Map<String, Object> into, Map<String, Object> from) {
+        for (Map.Entry<String, Object> e : from.entrySet()) {
+            Object have = into.get(e.getKey());
+            if (have instanceof Map<?, ?> h && e.getValue() instanceof Map<?, ?> f) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) h);
+                deepMerge(copy, (Map<String, Object>) f);
+                into.put(e.getKey(), copy);
+            } else if (have == null) {
+                into.put(e.getKey(), e.getValue() instanceof Map<?, ?> f ? new LinkedHashMap<>((Map<String, Object>) f) : e.getValue());
+            }
+        }
+    }
+
     private static String statusMessage(String body) {
         try {
             Object m = Serialization.unmarshal(body, LinkedHashMap.class).get("message");
@@ -361,6 +425,16 @@ public final class ResourceClient {
 
     /** As {@link #update(List, List, boolean)}; {@code serverSide=false} creates and patches client-side (Helm 3). */
     public Result update(List<Info> originals, List<Info> targets, boolean forceConflicts, boolean serverSide) {
+        return update(originals, targets, forceConflicts, serverSide, false);
+    }
+
+    /**
+     * {@code upgradeCsaManager}: before applying server-side, the live object's client-side "helm" field
+     * manager becomes the server-side one (Helm's ClientUpdateOptionUpgradeClientSideFieldManager), so
+     * moving a release from client-side to server-side apply does not conflict with itself.
+     */
+    public Result update(List<Info> originals, List<Info> targets, boolean forceConflicts, boolean serverSide,
+                         boolean upgradeCsaManager) {
         List<Info> created = new ArrayList<>();
         List<Info> updated = new ArrayList<>();
         List<Info> deleted = new ArrayList<>();
@@ -383,6 +457,7 @@ public final class ResourceClient {
                 continue;
             }
             try {
+                if (serverSide && upgradeCsaManager) upgradeClientSideFieldManager(t, current);
                 if (serverSide) apply(t, forceConflicts, false); else patchClientSide(originalKeys.get(t.key()), t, current);
             } catch (KubeException e) {
                 errors.add(e.getMessage());
